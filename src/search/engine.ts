@@ -1,0 +1,306 @@
+import lunr from 'lunr';
+import { parseQuery, type ParsedQuery } from './query';
+import type { DocKind, KnowledgeDoc, Origin } from '../core/types';
+
+/** What the index stores per document besides the lunr index: enough to show and filter results. */
+export interface SearchDoc {
+  ref: string;
+  id: string;
+  kind: DocKind;
+  origin: Origin;
+  path: string;
+  title: string;
+  names: string;
+  summary: string;
+  headings: string;
+  text: string;
+  facets: { sdg: string[]; region: string[]; area: string[]; principle: string[]; actor: string[] };
+}
+
+export interface SerializedShard {
+  version: 1;
+  index: object;
+  docs: SearchDoc[];
+}
+
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+export interface SearchResult {
+  ref: string;
+  id: string;
+  kind: DocKind;
+  origin: Origin;
+  path: string;
+  title: string;
+  score: number;
+  snippet: string;
+  highlights: Highlight[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Extra filters merged with those typed in the query. */
+  filters?: ParsedQuery['filters'];
+}
+
+const FIELDS: { name: keyof SearchDoc; boost: number }[] = [
+  { name: 'title', boost: 10 },
+  { name: 'names', boost: 12 },
+  { name: 'headings', boost: 3 },
+  { name: 'summary', boost: 3 },
+  { name: 'text', boost: 1 },
+];
+
+export function toSearchDoc(d: KnowledgeDoc): SearchDoc {
+  const h = d.hub;
+  const facets = {
+    sdg: (h?.sdgs ?? []).map(String),
+    region: h?.regions ?? [],
+    area: h?.issue_area?.category ? [h.issue_area.category] : [],
+    principle: (h?.principles ?? []).filter((p) => p.rating !== 'not').map((p) => p.id),
+    actor: h?.actor_types ?? [],
+  };
+  if (d.kind === 'principle') facets.principle = [d.id];
+  return {
+    ref: `${d.kind}:${d.id}:${d.origin === 'workspace' ? d.path : ''}`,
+    id: d.id,
+    kind: d.kind,
+    origin: d.origin,
+    path: d.path,
+    title: d.title,
+    names: [h?.short_name, ...(h?.aliases ?? []), d.id.replace(/-/g, ' ')].filter(Boolean).join(' · '),
+    summary: d.summary,
+    headings: d.headings.map((x) => x.text).join(' · '),
+    text: d.text,
+    facets,
+  };
+}
+
+function configure(builder: lunr.Builder): void {
+  builder.ref('ref');
+  for (const f of FIELDS) builder.field(f.name, { boost: f.boost });
+}
+
+/** One immutable lunr index with its documents. */
+export class Shard {
+  readonly byRef: Map<string, SearchDoc>;
+  constructor(
+    readonly index: lunr.Index,
+    readonly docs: SearchDoc[],
+  ) {
+    this.byRef = new Map(docs.map((d) => [d.ref, d]));
+  }
+
+  static build(docs: SearchDoc[]): Shard {
+    const index = lunr(function () {
+      configure(this);
+      for (const d of docs) this.add(d);
+    });
+    return new Shard(index, docs);
+  }
+
+  static load(data: SerializedShard): Shard {
+    if (!data || data.version !== 1 || !Array.isArray(data.docs)) throw new Error('unsupported search index format');
+    return new Shard(lunr.Index.load(data.index), data.docs);
+  }
+
+  toJSON(): SerializedShard {
+    return { version: 1, index: this.index.toJSON(), docs: this.docs };
+  }
+}
+
+const stemmer = (word: string): string => {
+  const t = lunr.stemmer(new lunr.Token(word, {}));
+  return t.toString();
+};
+const isStopWord = (word: string): boolean => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+
+function buildQuery(q: lunr.Query, terms: string[]): void {
+  const meaningful = terms.filter((t) => !isStopWord(t));
+  const use = meaningful.length > 0 ? meaningful : terms;
+  for (const raw of use) {
+    const term = raw.replace(/[*:^~+-]/g, '');
+    if (!term) continue;
+    const stem = stemmer(term);
+    q.term(stem, { usePipeline: false, boost: 10 });
+    if (term.length >= 2) q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
+    if (stem !== term && stem.length >= 2) q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+    if (stem.length >= 4) q.term(stem, { usePipeline: false, editDistance: stem.length >= 9 ? 2 : 1, boost: 1 });
+  }
+}
+
+function matchesFilters(d: SearchDoc, filters: ParsedQuery['filters']): boolean {
+  for (const [key, values] of Object.entries(filters)) {
+    if (!values || values.length === 0) continue;
+    if (key === 'kind') {
+      if (!values.includes(d.kind)) return false;
+      continue;
+    }
+    const have = d.facets[key as keyof SearchDoc['facets']] ?? [];
+    if (!values.some((v) => have.includes(v))) return false;
+  }
+  return true;
+}
+
+const KIND_ORDER: Record<DocKind, number> = { hub: 0, principle: 1, framework: 2, note: 3 };
+
+/** Searches a set of shards (the bundled index plus workspace shards). Never throws on input. */
+export class SearchEngine {
+  private shards: Shard[] = [];
+
+  constructor(shards: Shard[] = []) {
+    this.shards = shards;
+  }
+
+  setShards(shards: Shard[]): void {
+    this.shards = shards;
+  }
+
+  get size(): number {
+    return this.shards.reduce((n, s) => n + s.docs.length, 0);
+  }
+
+  allDocs(): SearchDoc[] {
+    return this.shards.flatMap((s) => s.docs);
+  }
+
+  get(ref: string): SearchDoc | undefined {
+    for (const s of this.shards) {
+      const d = s.byRef.get(ref);
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  search(input: unknown, options: SearchOptions = {}): SearchResult[] {
+    const parsed = parseQuery(input);
+    const filters = { ...parsed.filters, ...(options.filters ?? {}) };
+    const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
+    if (parsed.terms.length === 0) {
+      return this.allDocs()
+        .filter((d) => matchesFilters(d, filters))
+        .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title))
+        .slice(0, limit)
+        .map((d) => this.result(d, 0, parsed.terms, []));
+    }
+    const scored: { doc: SearchDoc; score: number; stems: string[] }[] = [];
+    for (const shard of this.shards) {
+      let hits: lunr.Index.Result[];
+      try {
+        hits = shard.index.query((q) => buildQuery(q, parsed.terms));
+      } catch {
+        hits = [];
+      }
+      for (const h of hits) {
+        const doc = shard.byRef.get(h.ref);
+        if (!doc || !matchesFilters(doc, filters)) continue;
+        scored.push({ doc, score: h.score, stems: Object.keys(h.matchData.metadata) });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title));
+    return scored.slice(0, limit).map((s) => this.result(s.doc, s.score, parsed.terms, s.stems));
+  }
+
+  /** Documents most similar to one document (its distinctive words as a query). */
+  moreLikeThis(ref: string, limit = 5): SearchResult[] {
+    const doc = this.get(ref);
+    if (!doc) return [];
+    const words = distinctiveWords(`${doc.title} ${doc.names} ${doc.headings} ${doc.summary} ${doc.text}`, 10);
+    const results: SearchResult[] = [];
+    const seen = new Set<string>([ref]);
+    for (const shard of this.shards) {
+      const hits = shard.index.query((q) => {
+        for (const w of words) q.term(w, { usePipeline: false });
+      });
+      for (const h of hits) {
+        const d = shard.byRef.get(h.ref);
+        if (!d || seen.has(d.ref)) continue;
+        seen.add(d.ref);
+        results.push(this.result(d, h.score, [], Object.keys(h.matchData.metadata)));
+      }
+    }
+    return results.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  private result(doc: SearchDoc, score: number, terms: string[], stems: string[]): SearchResult {
+    const { snippet, highlights } = makeSnippet(doc, terms, stems);
+    return { ref: doc.ref, id: doc.id, kind: doc.kind, origin: doc.origin, path: doc.path, title: doc.title, score, snippet, highlights };
+  }
+}
+
+const COMMON = new Set(
+  'hub hubs also which their there these those with from into have been were will would could should about after before other such than then them they this that more most over under between through where when while what who whom whose because within without among partner partners source sources page date'.split(' '),
+);
+
+/** The document's most frequent non-stop-word stems, weighted to favour title and names. */
+export function distinctiveWords(text: string, n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}]{4,}/gu)) {
+    const w = m[0];
+    if (COMMON.has(w) || isStopWord(w)) continue;
+    const s = stemmer(w);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([w]) => w);
+}
+
+const SNIPPET_CHARS = 160;
+
+/** A short excerpt around the first match, with highlight ranges for every matching word in it. */
+export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): { snippet: string; highlights: Highlight[] } {
+  const text = `${doc.summary}\n${doc.text}`.replace(/\s+/g, ' ').trim();
+  const needles = [...new Set([...terms, ...stems].filter((t) => t.length >= 2).map((t) => t.toLowerCase()))];
+  if (needles.length === 0) return { snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] };
+  const wordStart = (i: number) => i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]);
+  const lower = text.toLowerCase();
+  let first = -1;
+  for (const n of needles) {
+    let at = lower.indexOf(n);
+    while (at >= 0 && !wordStart(at)) at = lower.indexOf(n, at + 1);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return { snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] };
+  let start = Math.max(0, first - 40);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < first ? space + 1 : start;
+  }
+  const end = Math.min(text.length, start + SNIPPET_CHARS);
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const body = text.slice(start, end);
+  const snippet = prefix + body + suffix;
+  const highlights: Highlight[] = [];
+  const lowBody = body.toLowerCase();
+  for (const n of needles) {
+    let at = lowBody.indexOf(n);
+    while (at >= 0) {
+      const abs = start + at;
+      if (wordStart(abs)) {
+        let stop = at + n.length;
+        while (stop < body.length && /[\p{L}\p{N}]/u.test(body[stop])) stop++;
+        highlights.push({ start: prefix.length + at, end: prefix.length + stop });
+      }
+      at = lowBody.indexOf(n, at + 1);
+    }
+  }
+  highlights.sort((a, b) => a.start - b.start);
+  const merged: Highlight[] = [];
+  for (const h of highlights) {
+    const last = merged[merged.length - 1];
+    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
+    else merged.push({ ...h });
+  }
+  return { snippet, highlights: merged };
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}

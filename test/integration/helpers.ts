@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ImpactHubsApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'impact-hubs.impact-hubs';
+
+export async function activateExtension(): Promise<ImpactHubsApi> {
+  const ext = vscode.extensions.getExtension<ImpactHubsApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the host`);
+  const api = await ext.activate();
+  assert.ok(api && api.knowledge, 'activate() must return the extension API');
+  return api;
+}
+
+export function packageJson(): { contributes: Record<string, unknown>; [k: string]: unknown } {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  return ext.packageJSON as { contributes: Record<string, unknown> };
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== null && (v as unknown) !== false) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the test host must open a workspace folder');
+  return f.uri;
+}
