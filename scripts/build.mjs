@@ -35,7 +35,7 @@ const common = {
 
 const targets = [
   { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist') },
-  { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist') },
 ];
 if (!production) {
   targets.push({

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { KnowledgeService } from './services/knowledge';
 import { registerInfo } from './features/info';
+import { SearchFeature } from './features/search';
+import { registerReaderCommands } from './features/reader-commands';
+import { Reader } from './views/reader';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface ImpactHubsApi {
   knowledge: KnowledgeService;
+  reader: Reader;
+  search: SearchFeature;
   /** Milliseconds spent in activate(), measured in the real host. */
   activationMs: number;
 }
@@ -12,8 +17,23 @@ export interface ImpactHubsApi {
 export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   const started = performance.now();
   const knowledge = new KnowledgeService(context);
-  context.subscriptions.push(knowledge, registerInfo(knowledge));
-  return { knowledge, activationMs: performance.now() - started };
+  const reader = new Reader(context, knowledge);
+  const search = new SearchFeature(knowledge, reader);
+  context.subscriptions.push(
+    knowledge,
+    reader,
+    search,
+    registerInfo(knowledge),
+    registerReaderCommands(knowledge, reader),
+    vscode.commands.registerCommand('impactHubs.reindexKnowledge', async () => {
+      const s = await knowledge.reindexWorkspace();
+      void vscode.window.showInformationMessage(`Impact Hubs: indexed ${s.files} own document(s) in ${s.ms} ms.`);
+      return s;
+    }),
+  );
+  // Own knowledge folders are indexed after activation, off its path.
+  setTimeout(() => void knowledge.workspaceReady().catch(() => undefined), 0);
+  return { knowledge, reader, search, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {

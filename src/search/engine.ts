@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { parseQuery, type ParsedQuery } from './query';
 import type { DocKind, KnowledgeDoc, Origin } from '../core/types';
+import { keyOf } from '../core/keys';
 
 /** What the index stores per document besides the lunr index: enough to show and filter results. */
 export interface SearchDoc {
@@ -65,7 +66,7 @@ export function toSearchDoc(d: KnowledgeDoc): SearchDoc {
   };
   if (d.kind === 'principle') facets.principle = [d.id];
   return {
-    ref: `${d.kind}:${d.id}:${d.origin === 'workspace' ? d.path : ''}`,
+    ref: keyOf(d),
     id: d.id,
     kind: d.kind,
     origin: d.origin,

@@ -1,33 +1,70 @@
 import * as vscode from 'vscode';
 import { BUNDLE_FILE, INDEX_FILE, readBundle, readIndex } from '../core/bundle-io';
 import type { KnowledgeBundle } from '../core/kb';
-import type { KnowledgeDoc } from '../core/types';
-import { SearchEngine, type Shard } from '../search/engine';
+import { keyOf, parseKey } from '../core/keys';
+import { parseKnowledgeDoc } from '../core/knowledge';
+import type { DocKind, KnowledgeDoc, Problem } from '../core/types';
+import { SearchEngine, toSearchDoc, type SearchDoc, type Shard } from '../search/engine';
+import { WorkspaceIndex } from '../search/workspace-index';
+
+const INDEX_STORE = 'workspace-index.json';
+/** Above this many files to parse, first indexing shows a progress notification. */
+const NOTIFY_ABOVE = 40;
+
+export interface IndexStats {
+  files: number;
+  parsed: number;
+  reused: number;
+  ms: number;
+}
 
 /**
  * Owns the knowledge base in the extension host: the bundled data (loaded lazily from dist/ on
- * first use, never at activation) and, later, the user's own knowledge folders.
+ * first use, never at activation) and the user's own knowledge folders (indexed off the
+ * activation path, persisted in workspace storage, kept current by a file watcher).
  */
 export class KnowledgeService implements vscode.Disposable {
   private bundle?: KnowledgeBundle;
   private bundledShard?: Shard;
   private loading?: Promise<void>;
+  private byKey = new Map<string, KnowledgeDoc>();
+  private byPath = new Map<string, KnowledgeDoc>();
   readonly engine = new SearchEngine();
+  private ws = new WorkspaceIndex();
+  private wsReady?: Promise<IndexStats>;
+  private watchers: vscode.Disposable[] = [];
+  private pending = new Map<string, NodeJS.Timeout>();
+  private saveTimer?: NodeJS.Timeout;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('impactHubs.knowledge');
+  private readonly disposables: vscode.Disposable[] = [];
+  lastIndexStats?: IndexStats;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.disposables.push(
+      this.changed,
+      this.diagnostics,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('impactHubs.knowledgeFolders')) void this.reindexWorkspace();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindexWorkspace()),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.isInKnowledgeFolder(d.uri)) this.schedule(d.uri, 0);
+      }),
+    );
+  }
 
   /** Loads dist/knowledge.json and the prebuilt index once; later calls return at once. */
   ready(): Promise<void> {
-    this.loading ??= this.load().catch((e: unknown) => {
+    this.loading ??= this.loadBundled().catch((e: unknown) => {
       this.loading = undefined;
       throw e;
     });
     return this.loading;
   }
 
-  private async load(): Promise<void> {
+  private async loadBundled(): Promise<void> {
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
     const read = async (name: string): Promise<string> => {
       try {
@@ -39,19 +76,297 @@ export class KnowledgeService implements vscode.Disposable {
     const [bundleText, indexText] = await Promise.all([read(BUNDLE_FILE), read(INDEX_FILE)]);
     this.bundle = readBundle(bundleText);
     this.bundledShard = readIndex(indexText);
-    this.engine.setShards([this.bundledShard]);
-    this.changed.fire();
+    for (const d of this.bundle.docs) {
+      this.byKey.set(keyOf(d), d);
+      this.byPath.set(d.path, d);
+    }
+    this.updateEngine();
   }
 
   get bundled(): KnowledgeBundle | undefined {
     return this.bundle;
   }
 
+  /** Bundled documents (workspace documents are read on demand: see `resolve`). */
   docs(): KnowledgeDoc[] {
     return this.bundle?.docs ?? [];
   }
 
+  workspaceDocs(): SearchDoc[] {
+    return this.ws.docs();
+  }
+
+  /** Bundled documents by kind and id; workspace documents by kind and id when no bundled one exists. */
+  byRef(kind: DocKind, id: string): KnowledgeDoc | undefined {
+    return this.byKey.get(`${kind}:${id}`);
+  }
+
+  workspaceRef(kind: DocKind, id: string): SearchDoc | undefined {
+    return this.ws.docs().find((d) => d.kind === kind && d.id === id);
+  }
+
+  bundledByPath(path: string): KnowledgeDoc | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** Full document for a key; workspace documents are re-read from disk so the reader is current. */
+  async resolve(key: string): Promise<KnowledgeDoc | undefined> {
+    await this.ready();
+    const bundled = this.byKey.get(key);
+    if (bundled) return bundled;
+    const parsed = parseKey(key);
+    if (!parsed?.path) return undefined;
+    return this.readWorkspaceDoc(vscode.Uri.parse(parsed.path));
+  }
+
+  async readWorkspaceDoc(uri: vscode.Uri): Promise<KnowledgeDoc | undefined> {
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return this.parseWorkspace(uri, text).doc;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private parseWorkspace(uri: vscode.Uri, text: string): { doc?: KnowledgeDoc; problems: Problem[] } {
+    const name = uri.path.split('/').pop()!.replace(/\.md$/i, '');
+    const fallbackId = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'untitled';
+    return parseKnowledgeDoc(text, { path: uri.toString(), origin: 'workspace', fallbackId });
+  }
+
+  // ---------------------------------------------------------------- workspace knowledge folders
+
+  /** The folders the user's own knowledge is read from (setting, or `knowledge/` when it exists). */
+  async knowledgeFolders(): Promise<vscode.Uri[]> {
+    const out: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const configured = vscode.workspace.getConfiguration('impactHubs', folder.uri).get<string[]>('knowledgeFolders') ?? [];
+      const names = configured.length ? configured : ['knowledge'];
+      for (const name of names) {
+        if (typeof name !== 'string' || !name.trim()) continue;
+        const uri = vscode.Uri.joinPath(folder.uri, name.trim());
+        try {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.type & vscode.FileType.Directory) out.push(uri);
+        } catch {
+          // Missing folder: the My Knowledge view's welcome text explains the setting.
+        }
+      }
+    }
+    return out;
+  }
+
+  private folderUris: vscode.Uri[] = [];
+
+  isInKnowledgeFolder(uri: vscode.Uri): boolean {
+    const s = uri.toString();
+    return s.toLowerCase().endsWith('.md') && this.folderUris.some((f) => s.startsWith(f.toString() + '/'));
+  }
+
+  /** Indexes the workspace folders once (restoring the persisted index); later calls share it. */
+  workspaceReady(): Promise<IndexStats> {
+    this.wsReady ??= this.indexWorkspace(true);
+    return this.wsReady;
+  }
+
+  reindexWorkspace(): Promise<IndexStats> {
+    this.wsReady = this.indexWorkspace(false);
+    return this.wsReady;
+  }
+
+  private async indexWorkspace(restore: boolean): Promise<IndexStats> {
+    const started = Date.now();
+    await this.ready();
+    if (restore) this.ws = await this.restore();
+    this.folderUris = await this.knowledgeFolders();
+    this.watch();
+    const files: vscode.Uri[] = [];
+    for (const folder of this.folderUris) {
+      files.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**', 20000)));
+    }
+    const keep = new Set(files.map((f) => f.toString()));
+    this.ws.retain(keep);
+    for (const key of this.diagnosticKeys()) if (!keep.has(key)) this.diagnostics.delete(vscode.Uri.parse(key));
+
+    const stamps = await Promise.all(files.map((f) => this.stamp(f)));
+    const toParse = files.filter((f, i) => this.ws.entry(f.toString())?.stamp !== stamps[i]);
+    const run = async (report?: (done: number, total: number) => void) => {
+      let done = 0;
+      for (const f of toParse) {
+        await this.indexFile(f, stamps[files.indexOf(f)], false);
+        if (++done % 25 === 0) {
+          report?.(done, toParse.length + this.ws.dirtyShards);
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      await this.ws.rebuild(async (d, t) => {
+        report?.(toParse.length + d, toParse.length + t);
+        await new Promise((r) => setImmediate(r));
+      });
+    };
+    if (toParse.length > NOTIFY_ABOVE) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Impact Hubs: indexing your knowledge folders', cancellable: false },
+        async (progress) => {
+          let last = 0;
+          await run((done, total) => {
+            const pct = Math.floor((done / Math.max(1, total)) * 100);
+            progress.report({ increment: pct - last, message: `${done} of ${total}` });
+            last = pct;
+          });
+        },
+      );
+    } else {
+      await run();
+    }
+    for (const f of files) {
+      const e = this.ws.entry(f.toString());
+      if (e) this.setDiagnostics(f, e.problems ?? []);
+    }
+    this.updateEngine();
+    this.scheduleSave();
+    const stats = { files: files.length, parsed: toParse.length, reused: files.length - toParse.length, ms: Date.now() - started };
+    this.lastIndexStats = stats;
+    return stats;
+  }
+
+  private async stamp(uri: vscode.Uri): Promise<string> {
+    try {
+      const s = await vscode.workspace.fs.stat(uri);
+      return `${s.mtime}:${s.size}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  private async indexFile(uri: vscode.Uri, stamp: string, rebuild: boolean): Promise<void> {
+    let text: string;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > 2_000_000) {
+        this.ws.remove(uri.toString());
+        this.setDiagnostics(uri, [{ file: uri.toString(), line: 1, message: `This file is ${(bytes.byteLength / 1e6).toFixed(1)} MB; Impact Hubs indexes knowledge documents up to 2 MB. Split it into smaller documents.`, severity: 'warning' }]);
+        return;
+      }
+      text = new TextDecoder().decode(bytes);
+    } catch {
+      this.ws.remove(uri.toString());
+      this.diagnostics.delete(uri);
+      return;
+    }
+    const { doc, problems } = this.parseWorkspace(uri, text);
+    if (doc) this.ws.upsert({ path: uri.toString(), stamp, doc: toSearchDoc(doc), problems });
+    else this.ws.remove(uri.toString());
+    // A file that failed to parse still carries its problems.
+    if (!doc) this.setDiagnostics(uri, problems);
+    else if (rebuild) this.setDiagnostics(uri, problems);
+    if (rebuild) {
+      await this.ws.rebuild();
+      this.updateEngine();
+      this.scheduleSave();
+    }
+  }
+
+  private diagnosticKeys(): string[] {
+    const keys: string[] = [];
+    this.diagnostics.forEach((uri) => keys.push(uri.toString()));
+    return keys;
+  }
+
+  private setDiagnostics(uri: vscode.Uri, problems: Problem[]): void {
+    this.diagnostics.set(
+      uri,
+      problems.map((p) => {
+        const line = Math.max(0, p.line - 1);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(line, 0, line, 1000),
+          p.field ? `${p.field}: ${p.message}` : p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
+        );
+        d.source = 'Impact Hubs';
+        d.code = p.code;
+        return d;
+      }),
+    );
+  }
+
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of this.folderUris) {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.md'));
+      w.onDidCreate((u) => this.schedule(u, 50));
+      w.onDidChange((u) => this.schedule(u, 50));
+      w.onDidDelete((u) => {
+        if (this.ws.remove(u.toString())) {
+          this.diagnostics.delete(u);
+          void this.ws.rebuild().then(() => {
+            this.updateEngine();
+            this.scheduleSave();
+          });
+        }
+      });
+      this.watchers.push(w);
+    }
+  }
+
+  /** Re-indexes one file soon (debounced per file). */
+  private schedule(uri: vscode.Uri, delay: number): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.stamp(uri).then((s) => (s === 'missing' ? undefined : this.indexFile(uri, s, true)));
+      }, delay),
+    );
+  }
+
+  private updateEngine(): void {
+    this.engine.setShards([...(this.bundledShard ? [this.bundledShard] : []), ...this.ws.currentShards()]);
+    this.changed.fire();
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  private storeUri(): vscode.Uri | undefined {
+    return this.context.storageUri ? vscode.Uri.joinPath(this.context.storageUri, INDEX_STORE) : undefined;
+  }
+
+  private async restore(): Promise<WorkspaceIndex> {
+    const uri = this.storeUri();
+    if (!uri) return new WorkspaceIndex();
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return WorkspaceIndex.fromJSON(JSON.parse(text));
+    } catch {
+      return new WorkspaceIndex();
+    }
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), 1500);
+  }
+
+  /** Writes the workspace index to the extension's workspace storage. */
+  async save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const uri = this.storeUri();
+    if (!uri || !this.context.storageUri) return;
+    try {
+      await vscode.workspace.fs.createDirectory(this.context.storageUri);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(this.ws.toJSON())));
+    } catch {
+      // Persistence is an optimisation; the index is rebuilt next time.
+    }
+  }
+
   dispose(): void {
-    this.changed.dispose();
+    clearTimeout(this.saveTimer);
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,0 +1,14 @@
+import type { DocKind, KnowledgeDoc } from './types';
+
+/**
+ * A document's key: `hub:gavi` for bundled documents, `note:my-notes@file:///…/my-notes.md` for
+ * workspace documents (their ids are only unique within a file).
+ */
+export function keyOf(d: Pick<KnowledgeDoc, 'kind' | 'id' | 'origin' | 'path'>): string {
+  return d.origin === 'workspace' ? `${d.kind}:${d.id}@${d.path}` : `${d.kind}:${d.id}`;
+}
+
+export function parseKey(key: string): { kind: DocKind; id: string; path?: string } | undefined {
+  const m = /^(hub|principle|framework|note):([^@]+)(?:@(.+))?$/.exec(key);
+  return m ? { kind: m[1] as DocKind, id: m[2], path: m[3] } : undefined;
+}

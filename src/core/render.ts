@@ -1,0 +1,204 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { esc, safeExternalUrl } from './html';
+import { refsPlugin } from './refs';
+import { resolveDocLink, type PrincipleHub } from './kb';
+import { ACTOR_TYPES, ISSUE_CATEGORIES, KIND_LABELS, REGIONS, SDG_NAMES } from './vocab';
+import type { DocKind, KnowledgeDoc, Source } from './types';
+
+export type Md = InstanceType<typeof MarkdownIt>;
+
+/** What the renderer needs to know about the other documents. */
+export type DocLinkTarget = Pick<KnowledgeDoc, 'kind' | 'id' | 'origin' | 'path' | 'title'>;
+
+export interface RenderContext {
+  byPath(path: string): DocLinkTarget | undefined;
+  byRef(kind: DocKind, id: string): DocLinkTarget | undefined;
+  principleHubs?: Record<string, PrincipleHub[]>;
+}
+
+interface Env {
+  doc: KnowledgeDoc;
+  numbers: Map<string, number>;
+  sources: Source[];
+  sourcesRendered: boolean;
+}
+
+import { keyOf as docRef } from './keys';
+
+function sourceList(sources: Source[]): string {
+  if (sources.length === 0) return '';
+  const items = sources.map((s, i) => {
+    const url = safeExternalUrl(s.url);
+    const text = esc(s.text);
+    const linked = url ? text.replace(esc(s.url), `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.url)}</a>`) : text;
+    return `<li id="src-${esc(s.label)}" value="${i + 1}">${linked}${s.secondary ? ' <span class="badge">secondary</span>' : ''}</li>`;
+  });
+  return `<ol class="sources">\n${items.join('\n')}\n</ol>\n`;
+}
+
+function cite(env: Env, labels: string[] | undefined): string {
+  if (!labels || labels.length === 0) return '';
+  return labels
+    .map((l) => {
+      const n = env.numbers.get(l);
+      const s = env.sources.find((x) => x.label === l);
+      return n ? `<sup class="cite"><a href="#src-${esc(l)}" title="${esc(s?.text ?? '')}">${n}</a></sup>` : '';
+    })
+    .join('');
+}
+
+/** Builds one markdown-it instance per context: no raw HTML, safe links, citations, references. */
+export function createRenderer(ctx: RenderContext): Md {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  md.use(footnote);
+  refsPlugin(md, (kind, id) => {
+    const d = ctx.byRef(kind, id);
+    return d ? { href: '#', title: d.title, attrs: { 'data-doc': docRef(d) } } : undefined;
+  });
+
+  md.renderer.rules.footnote_ref = (tokens, idx, _o, env) => {
+    const label = (tokens[idx].meta as { label?: string }).label ?? '';
+    return cite(env as unknown as Env, [label]);
+  };
+  // Replace the plugin's footnote block with our numbered source list (footnotes cited only from
+  // front matter would otherwise be dropped).
+  md.core.ruler.after('footnote_tail', 'impact_sources', (state) => {
+    const env = state.env as unknown as Env;
+    const start = state.tokens.findIndex((t) => t.type === 'footnote_block_open');
+    if (start < 0) return;
+    const end = state.tokens.findIndex((t, i) => i > start && t.type === 'footnote_block_close');
+    const html = new state.Token('html_block', '', 0);
+    html.content = sourceList(env.sources);
+    state.tokens.splice(start, end - start + 1, html);
+    env.sourcesRendered = true;
+  });
+
+  md.renderer.rules.link_open = (tokens, idx, options, rawEnv, self) => {
+    const env = rawEnv as unknown as Env;
+    const t = tokens[idx];
+    const href = String(t.attrGet('href') ?? '');
+    if ((t.meta as { hubRef?: boolean } | null)?.hubRef) return self.renderToken(tokens, idx, options);
+    if (href.startsWith('#')) return self.renderToken(tokens, idx, options);
+    const external = safeExternalUrl(href);
+    if (external) {
+      t.attrSet('href', external);
+      t.attrSet('data-external', external);
+      t.attrJoin('class', 'external');
+      return self.renderToken(tokens, idx, options);
+    }
+    const resolved = resolveDocLink(env.doc.path, href);
+    const target = resolved && ctx.byPath(resolved.path);
+    if (target) {
+      t.attrSet('href', '#');
+      t.attrSet('data-doc', docRef(target));
+      if (resolved.anchor) t.attrSet('data-anchor', resolved.anchor);
+      t.attrSet('title', target.title);
+      return self.renderToken(tokens, idx, options);
+    }
+    t.attrSet('href', '#');
+    t.attrSet('class', 'broken-link');
+    t.attrSet('title', `Link target not found: ${href}`);
+    return self.renderToken(tokens, idx, options);
+  };
+  // Images never load from outside the extension: show their text instead.
+  md.renderer.rules.image = (tokens, idx) => `<span class="image-alt">[${esc(tokens[idx].content || 'image')}]</span>`;
+  // Heading ids, so links with #anchors can scroll.
+  md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+    const inline = tokens[idx + 1];
+    const text = inline?.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? '';
+    tokens[idx].attrSet('id', slug(text));
+    return self.renderToken(tokens, idx, options);
+  };
+  return md;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-');
+}
+
+export interface RenderedDoc {
+  /** Header card (key facts) HTML. */
+  header: string;
+  /** Body HTML including the numbered sources. */
+  body: string;
+}
+
+const RATING_LABEL = { exhibits: 'Exhibits', partly: 'Partly', not: 'Does not' } as const;
+
+/** Renders a document for the reader panel. Pure: same input, same HTML. */
+export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = createRenderer(ctx)): RenderedDoc {
+  const env: Env = { doc, numbers: new Map(doc.sources.map((s, i) => [s.label, i + 1])), sources: doc.sources, sourcesRendered: false };
+  // The document's own H1 duplicates the header card's title.
+  const bodyMd = doc.body.replace(/^\s*#\s+[^\n]*\n/, '');
+  let body = md.render(bodyMd, env as unknown as Parameters<Md['render']>[1]);
+  if (doc.kind === 'principle') body = insertBeforeSources(body, principleHubsHtml(doc, ctx));
+  if (!env.sourcesRendered && doc.sources.length > 0) body += sourceList(doc.sources);
+  return { header: headerCard(doc, env), body };
+}
+
+function insertBeforeSources(body: string, html: string): string {
+  const at = body.search(/<h2[^>]*>Sources<\/h2>/);
+  return at < 0 ? body + html : body.slice(0, at) + html + body.slice(at);
+}
+
+function principleHubsHtml(doc: KnowledgeDoc, ctx: RenderContext): string {
+  const hubs = ctx.principleHubs?.[doc.id] ?? [];
+  const rows = hubs.map(
+    (h) =>
+      `<li class="rating-${h.rating}"><span class="badge rating">${RATING_LABEL[h.rating]}</span> <a href="#" data-doc="hub:${esc(h.hubId)}">${esc(h.hubTitle)}</a> — ${esc(h.note)}</li>`,
+  );
+  return `<h2 id="hubs-that-show-this-principle">Hubs that show this principle</h2>\n<p class="muted">Computed from the case studies' assessments; each note is cited in its case study.</p>\n${
+    rows.length ? `<ul class="principle-hubs">\n${rows.join('\n')}\n</ul>` : '<p>No case study rates this principle yet.</p>'
+  }\n`;
+}
+
+function row(label: string, value: string, env: Env, src?: string[]): string {
+  if (!value) return '';
+  return `<tr><th scope="row">${esc(label)}</th><td>${esc(value)}${cite(env, src)}</td></tr>`;
+}
+
+function headerCard(doc: KnowledgeDoc, env: Env): string {
+  const kind = KIND_LABELS[doc.kind] ?? doc.kind;
+  const origin = doc.origin === 'workspace' ? ' · your workspace' : '';
+  let facts = '';
+  const h = doc.hub;
+  if (h) {
+    const founded = [h.founded?.year, h.founded?.text].filter(Boolean).join(' — ');
+    const gov = [h.governance?.board, h.governance?.constituencies.length ? `Constituencies: ${h.governance.constituencies.join(', ')}` : ''].filter(Boolean).join('. ');
+    const sec = [h.secretariat?.location, h.secretariat?.size].filter(Boolean).join('; ');
+    const money = [h.funding?.model, ...(h.funding?.amounts ?? []).map((a) => a.text)].filter(Boolean);
+    facts = [
+      row('Goal', h.goal?.text ?? '', env, h.goal?.src),
+      row('Founded', founded, env, h.founded?.src),
+      row('Launched by', h.launched_by?.text ?? '', env, h.launched_by?.src),
+      row('Legal form', h.legal_form?.text ?? '', env, h.legal_form?.src),
+      row('Host', h.host?.text ?? '', env, h.host?.src),
+      row('Secretariat', sec, env, h.secretariat?.src),
+      row('Governance', gov, env, h.governance?.src),
+      row('Issue area', h.issue_area ? `${h.issue_area.text}${h.issue_area.category ? ` (${ISSUE_CATEGORIES[h.issue_area.category]})` : ''}` : '', env, h.issue_area?.src),
+      money.length ? `<tr><th scope="row">Funding</th><td>${esc(h.funding?.model ?? '')}${cite(env, h.funding?.src)}${(h.funding?.amounts ?? []).map((a) => `<div>${esc(a.text)}${cite(env, a.src)}</div>`).join('')}</td></tr>` : '',
+      row('SDGs', h.sdgs.map((n) => `${n} ${SDG_NAMES[n] ?? ''}`.trim()).join('; '), env),
+      row('Regions', h.regions.map((r) => REGIONS[r] ?? r).join(', '), env),
+      row('Actors', h.actor_types.map((a) => ACTOR_TYPES[a] ?? a).join(', '), env),
+      h.website && safeExternalUrl(h.website) ? `<tr><th scope="row">Website</th><td><a class="external" href="${esc(safeExternalUrl(h.website))}" data-external="${esc(safeExternalUrl(h.website))}">${esc(h.website)}</a></td></tr>` : '',
+      row('Last reviewed', h.last_reviewed ?? '', env),
+    ].join('');
+  }
+  const aliases = h?.aliases.length ? `<p class="aliases">Also known as ${h.aliases.map(esc).join(' · ')}</p>` : '';
+  const questions = doc.questions.length ? `<div class="questions"><h3>Questions for your charter</h3><ul>${doc.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ul></div>` : '';
+  return `<header class="card">
+<div class="kind kind-${esc(doc.kind)}">${esc(kind)}${esc(origin)}</div>
+<h1>${esc(doc.title)}</h1>
+${aliases}
+${doc.summary ? `<p class="summary">${esc(doc.summary)}</p>` : ''}
+${facts ? `<table class="facts">${facts}</table>` : ''}
+${questions}
+</header>`;
+}

@@ -1,0 +1,79 @@
+import { parseQuery } from '../search/query';
+import type { SearchDoc, SearchResult } from '../search/engine';
+import { ISSUE_CATEGORIES, KIND_LABELS, REGIONS, SDG_NAMES } from './vocab';
+import type { DocKind } from './types';
+
+/** Plain-data rows for the search QuickPick (the adapter adds icons and buttons). */
+export interface SearchRow {
+  kind: 'separator' | 'item' | 'message';
+  label: string;
+  key?: string;
+  docKind?: DocKind;
+  description?: string;
+  detail?: string;
+}
+
+const GROUP_LABEL: Record<DocKind, string> = { hub: 'Hubs', principle: 'Design principles', framework: 'Frameworks', note: 'Own documents' };
+
+export function describeDoc(d: Pick<SearchDoc, 'kind' | 'facets' | 'origin'>, extra?: string): string {
+  const parts: string[] = [KIND_LABELS[d.kind] ?? d.kind];
+  if (d.origin === 'workspace' && d.kind !== 'note') parts.push('own');
+  const area = d.facets.area[0];
+  if (area) parts.push(ISSUE_CATEGORIES[area] ?? area);
+  if (d.facets.region.length) parts.push(d.facets.region.map((r) => REGIONS[r] ?? r).slice(0, 3).join(', '));
+  if (extra) parts.push(extra);
+  return parts.join(' · ');
+}
+
+/**
+ * Builds the rows for a query: with no words, everything grouped by kind (filters still apply);
+ * with words, ranked results with a snippet.
+ */
+export function searchRows(query: string, results: SearchResult[], docOf: (key: string) => SearchDoc | undefined): SearchRow[] {
+  const parsed = parseQuery(query);
+  if (results.length === 0) {
+    return [{ kind: 'message', label: parsed.terms.length ? `No matches for "${parsed.terms.join(' ')}"` : 'Nothing matches these filters', detail: 'Try fewer words, a prefix (homeless…), or remove a filter such as kind:hub.' }];
+  }
+  const rows: SearchRow[] = [];
+  const grouped = parsed.terms.length === 0;
+  let group: DocKind | undefined;
+  for (const r of results) {
+    const d = docOf(r.ref);
+    if (grouped && r.kind !== group) {
+      group = r.kind;
+      rows.push({ kind: 'separator', label: GROUP_LABEL[r.kind] });
+    }
+    rows.push({
+      kind: 'item',
+      label: r.title,
+      key: r.ref,
+      docKind: r.kind,
+      description: d ? describeDoc(d) : KIND_LABELS[r.kind],
+      detail: r.snippet,
+    });
+  }
+  return rows;
+}
+
+/** Filters offered by the QuickPick's filter button, as query tokens. */
+export function filterChoices(docs: SearchDoc[], principleTitles: Record<string, string>): { token: string; label: string; group: string }[] {
+  const out: { token: string; label: string; group: string }[] = [
+    { token: 'kind:hub', label: 'Only hubs (case studies)', group: 'Kind' },
+    { token: 'kind:principle', label: 'Only design principles', group: 'Kind' },
+    { token: 'kind:framework', label: 'Only frameworks', group: 'Kind' },
+    { token: 'kind:note', label: 'Only own documents', group: 'Kind' },
+  ];
+  const sdgs = new Set<string>();
+  const areas = new Set<string>();
+  const regions = new Set<string>();
+  for (const d of docs) {
+    d.facets.sdg.forEach((s) => sdgs.add(s));
+    d.facets.area.forEach((s) => areas.add(s));
+    d.facets.region.forEach((s) => regions.add(s));
+  }
+  for (const s of [...sdgs].sort((a, b) => Number(a) - Number(b))) out.push({ token: `sdg:${s}`, label: `SDG ${s}: ${SDG_NAMES[Number(s)] ?? ''}`, group: 'SDG' });
+  for (const a of [...areas].sort()) out.push({ token: `area:${a}`, label: ISSUE_CATEGORIES[a] ?? a, group: 'Issue area' });
+  for (const r of [...regions].sort()) out.push({ token: `region:${r}`, label: REGIONS[r] ?? r, group: 'Region' });
+  for (const [id, title] of Object.entries(principleTitles)) out.push({ token: `principle:${id}`, label: title, group: 'Design principle (hubs that show it at least partly)' });
+  return out;
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { distinctiveWords } from '../search/engine';
+import { KIND_LABELS } from '../core/vocab';
+import { keyOf } from '../core/keys';
+import type { SearchResult } from '../search/engine';
+import type { KnowledgeService } from '../services/knowledge';
+import type { Reader } from '../views/reader';
+
+/** Commands behind the reader's toolbar, also usable from the palette and the side bar. */
+export function registerReaderCommands(knowledge: KnowledgeService, reader: Reader): vscode.Disposable {
+  const setContext = () => void vscode.commands.executeCommand('setContext', 'impactHubs.readerOpen', reader.currentDoc !== undefined);
+  return vscode.Disposable.from(
+    reader.onDidRender(setContext),
+    vscode.commands.registerCommand('impactHubs.openDocument', async (key?: unknown, anchor?: unknown) => {
+      if (typeof key !== 'string') {
+        await vscode.commands.executeCommand('impactHubs.search');
+        return false;
+      }
+      return reader.open(key, { anchor: typeof anchor === 'string' ? anchor : undefined });
+    }),
+    vscode.commands.registerCommand('impactHubs.back', () => reader.back()),
+    vscode.commands.registerCommand('impactHubs.forward', () => reader.forward()),
+    vscode.commands.registerCommand('impactHubs.openSource', async (key?: unknown) => {
+      const doc = typeof key === 'string' ? await knowledge.resolve(key) : reader.currentDoc;
+      if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
+      await reader.openSource(doc);
+    }),
+    vscode.commands.registerCommand('impactHubs.insertReference', async (key?: unknown) => {
+      const doc = typeof key === 'string' ? await knowledge.resolve(key) : reader.currentDoc;
+      if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
+      return reader.insertReference(doc);
+    }),
+    vscode.commands.registerCommand('impactHubs.copyCitation', async (key?: unknown) => {
+      const doc = typeof key === 'string' ? await knowledge.resolve(key) : reader.currentDoc;
+      if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
+      return reader.copyCitation(doc);
+    }),
+    vscode.commands.registerCommand('impactHubs.moreLikeThis', async (key?: unknown) => {
+      await knowledge.ready();
+      let title: string;
+      let results: SearchResult[];
+      const from = typeof key === 'string' ? await knowledge.resolve(key) : reader.visiblePanel?.active ? reader.currentDoc : undefined;
+      const editor = vscode.window.activeTextEditor;
+      if (from) {
+        title = `More like "${from.title}"`;
+        results = knowledge.engine.moreLikeThis(keyOf(from), 8);
+      } else if (editor) {
+        title = `Knowledge related to ${editor.document.fileName.split(/[\\/]/).pop()}`;
+        results = knowledge.engine.search(distinctiveWords(editor.document.getText().slice(0, 200_000), 10).join(' '), { limit: 8 });
+      } else if (reader.currentDoc) {
+        title = `More like "${reader.currentDoc.title}"`;
+        results = knowledge.engine.moreLikeThis(keyOf(reader.currentDoc), 8);
+      } else {
+        void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader or an editor first.');
+        return undefined;
+      }
+      const pick = await vscode.window.showQuickPick(
+        results.map((r) => ({ label: r.title, description: KIND_LABELS[r.kind], detail: r.snippet, key: r.ref })),
+        { title, placeHolder: results.length ? 'Choose a document to read' : 'No similar documents found' },
+      );
+      if (pick) await reader.open(pick.key);
+      return results.map((r) => r.ref);
+    }),
+  );
+}

@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { readerPage } from '../../src/core/reader-html';
+import { renderDoc, type RenderContext } from '../../src/core/render';
+import { parseKnowledgeDoc } from '../../src/core/knowledge';
+import { esc, page, contentSecurityPolicy, makeNonce } from '../../src/core/html';
+import { parseFromWebview } from '../../src/views/protocol';
+import { realKb } from '../fixtures/real-kb';
+import type { KnowledgeDoc } from '../../src/core/types';
+
+function ctxFor(docs: KnowledgeDoc[], principleHubs = {}): RenderContext {
+  return {
+    byPath: (p) => docs.find((d) => d.path === p),
+    byRef: (k, id) => docs.find((d) => d.kind === k && d.id === id),
+    principleHubs,
+  };
+}
+
+const NONCE = 'abcdefghijklmnopqrstuvwxyz012345';
+
+function workspaceDoc(text: string): KnowledgeDoc {
+  const r = parseKnowledgeDoc(text, { path: 'file:///w/knowledge/evil.md', origin: 'workspace', fallbackId: 'evil' });
+  assert.ok(r.doc, JSON.stringify(r.problems));
+  return r.doc;
+}
+
+describe('reader HTML', () => {
+  it('has a strict CSP: nothing remote, scripts only with the nonce', () => {
+    const csp = contentSecurityPolicy('vscode-webview://abc', NONCE);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, new RegExp(`script-src 'nonce-${NONCE}'`));
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
+    const html = page({ title: 't', cspSource: 'vscode-webview://abc', nonce: NONCE, styles: ['s.css'], scripts: ['r.js'], body: '<p>x</p>' });
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    assert.equal(scripts.length, 1);
+    assert.ok(scripts.every((s) => s.includes(`nonce="${NONCE}"`)));
+    assert.throws(() => page({ title: 't', cspSource: 'x', nonce: 'short', styles: [], scripts: [], body: '' }));
+    assert.match(makeNonce(), /^[A-Za-z0-9]{32}$/);
+    assert.notEqual(makeNonce(), makeNonce());
+  });
+
+  it('never lets HTML or script from a workspace document through', () => {
+    const doc = workspaceDoc(
+      [
+        '---',
+        'title: "<img src=x onerror=alert(1)>"',
+        'summary: "<script>alert(2)</script>"',
+        '---',
+        '# Heading <b>bold</b>',
+        '',
+        '<script>alert(3)</script>',
+        '<iframe src="https://evil.example"></iframe>',
+        '[click](javascript:alert(4)) [cmd](command:workbench.action.files.delete) [file](file:///etc/passwd)',
+        '![remote](https://evil.example/x.png)',
+        '<div onclick="alert(5)">x</div>',
+      ].join('\n'),
+    );
+    const html = readerPage({ doc, ctx: ctxFor([doc]), cspSource: 'vscode-webview://abc', nonce: NONCE, styleUri: 's.css', scriptUri: 'r.js', canBack: false, canForward: false, similar: [] });
+    const withoutOurScript = html.replace(`<script nonce="${NONCE}" src="r.js"></script>`, '');
+    assert.doesNotMatch(withoutOurScript, /<script|<iframe|<img|href="javascript:|href="command:|href="file:/i);
+    assert.doesNotMatch(withoutOurScript, /<[a-z][^>]*\son[a-z]+=/i, 'no event-handler attribute in any real tag');
+    assert.match(html, /&lt;script&gt;alert\(3\)&lt;\/script&gt;/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+
+  it('escapes every special character', () => {
+    assert.equal(esc(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('renders a hub: header card with cited facts, numbered sources as external links, internal links to other documents', () => {
+    const { bundle } = realKb();
+    const gavi = bundle.docs.find((d) => d.id === 'gavi')!;
+    const { header, body } = renderDoc(gavi, ctxFor(bundle.docs, bundle.principleHubs));
+    assert.match(header, /<h1>Gavi, the Vaccine Alliance<\/h1>/);
+    assert.match(header, /<th scope="row">Goal<\/th><td>[^<]*500 million/);
+    assert.match(header, /<sup class="cite"><a href="#src-[a-z0-9-]+"/);
+    const sources = [...body.matchAll(/<li id="src-([a-z0-9-]+)"/g)].map((m) => m[1]);
+    assert.equal(sources.length, gavi.sources.length, 'every source is listed, including those cited only in front matter');
+    assert.match(body, /<a class="external" href="https:\/\/www\.gavi\.org\/[^"]*" data-external=/);
+    assert.match(body, /<a href="#" data-doc="principle:[a-z-]+"/);
+    assert.doesNotMatch(body, /broken-link/);
+    for (const m of body.matchAll(/href="#src-([a-z0-9-]+)"/g)) assert.ok(sources.includes(m[1]), `citation ${m[1]} points at a listed source`);
+  });
+
+  it('renders a principle with the hubs computed from the case studies', () => {
+    const { bundle } = realKb();
+    const p = bundle.docs.find((d) => d.kind === 'principle' && d.id === 'narrow-goal')!;
+    const { body } = renderDoc(p, ctxFor(bundle.docs, bundle.principleHubs));
+    const section = body.slice(body.indexOf('Hubs that show this principle'));
+    const hubs = bundle.principleHubs['narrow-goal'];
+    assert.ok(hubs.length >= 5);
+    for (const h of hubs) assert.ok(section.includes(`data-doc="hub:${h.hubId}"`), h.hubId);
+    assert.ok(body.indexOf('Hubs that show this principle') < body.lastIndexOf('<h2 id="sources">Sources</h2>'));
+  });
+
+  it('renders [[kind:id]] references as in-panel links and unknown ones as marked text', () => {
+    const doc = workspaceDoc('# Notes\n\nLike [[hub:gavi]] and [[principle:narrow-goal|a narrow goal]], not [[hub:nope]].\n');
+    const { bundle } = realKb();
+    const { body } = renderDoc(doc, ctxFor([...bundle.docs, doc]));
+    assert.match(body, /<a href="#" title="Gavi, the Vaccine Alliance" class="hub-ref" data-doc="hub:gavi">Gavi, the Vaccine Alliance<\/a>/);
+    assert.match(body, /data-doc="principle:narrow-goal">a narrow goal<\/a>/);
+    assert.match(body, /<span class="hub-ref-unknown" title="Unknown hub &quot;nope&quot;">\[\[hub:nope\]\]<\/span>/);
+  });
+
+  it('shows back/forward state and "more like this" links', () => {
+    const { bundle } = realKb();
+    const doc = bundle.docs.find((d) => d.id === 'cepi')!;
+    const html = readerPage({ doc, ctx: ctxFor(bundle.docs), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUri: 'r', canBack: true, canForward: false, similar: [{ key: 'hub:gavi', title: 'Gavi', kind: 'hub' }] });
+    assert.match(html, /data-action="back" title="Back" aria-label="Back">/);
+    assert.match(html, /data-action="forward" title="Forward" aria-label="Forward" disabled>/);
+    assert.match(html, /More like this<\/h2><ul><li><a href="#" data-doc="hub:gavi">Gavi<\/a>/);
+    assert.match(html, /data-state="\{&quot;key&quot;:&quot;hub:cepi&quot;/);
+  });
+});
+
+describe('webview protocol', () => {
+  it('accepts only well-formed messages', () => {
+    assert.deepEqual(parseFromWebview({ type: 'navigate', key: 'hub:gavi' }), { type: 'navigate', key: 'hub:gavi', anchor: undefined });
+    assert.deepEqual(parseFromWebview({ type: 'external', url: 'https://www.gavi.org' }), { type: 'external', url: 'https://www.gavi.org' });
+    assert.equal(parseFromWebview({ type: 'external', url: 'javascript:alert(1)' }), undefined);
+    assert.equal(parseFromWebview({ type: 'external', url: 'file:///etc/passwd' }), undefined);
+    assert.equal(parseFromWebview({ type: 'action', action: 'deleteEverything' }), undefined);
+    assert.equal(parseFromWebview('navigate'), undefined);
+    assert.equal(parseFromWebview(null), undefined);
+  });
+});

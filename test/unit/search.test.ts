@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { parseQuery, MAX_TERMS } from '../../src/search/query';
+import { SearchEngine, Shard, makeSnippet, toSearchDoc } from '../../src/search/engine';
+import { realKb } from '../fixtures/real-kb';
+
+describe('query parsing', () => {
+  it('reads words, drops query-language punctuation, keeps known filters only', () => {
+    assert.deepEqual(parseQuery('Gavi: vaccines').terms, ['gavi', 'vaccines']);
+    assert.deepEqual(parseQuery('Gavi: vaccines').filters, {});
+    const q = parseQuery('kind:hub sdg:3 principle:narrow-goal vaccines foo:bar');
+    assert.deepEqual(q.filters, { kind: ['hub'], sdg: ['3'], principle: ['narrow-goal'] });
+    assert.deepEqual(q.terms, ['vaccines', 'foo', 'bar']);
+    assert.deepEqual(parseQuery('sdg:99').filters, {});
+    assert.deepEqual(parseQuery('type:principles').filters, { kind: ['principle'] });
+  });
+
+  it('caps very long input', () => {
+    const q = parseQuery('word '.repeat(2000));
+    assert.ok(q.terms.length <= MAX_TERMS);
+    const long = parseQuery('x'.repeat(10000));
+    assert.ok(long.truncated);
+    assert.ok(long.terms[0].length <= 40);
+  });
+
+  it('keeps acronyms with dots and apostrophes as one word', () => {
+    assert.deepEqual(parseQuery("U.N. women's").terms, ['un', 'womens']);
+  });
+});
+
+describe('search engine: no query ever throws', () => {
+  const { engine } = realKb();
+  const hostile = ['Gavi: vaccines', '~', '^', '+', '-', '*', ':', '*:*', 'title:gavi', 'gavi~2', 'gavi^10', '+gavi -vaccine', '"quoted phrase"', '\\', '[[hub:gavi]]', '\u0000', '🙂', 'Ωμέγα', '中文', 'a'.repeat(10000), ' '.repeat(50), '\n\t', 'kind:', ':hub', '---', '%s %d', '<script>alert(1)</script>', 'constructor', '__proto__', 'toString'];
+
+  for (const q of hostile) {
+    it(`handles ${JSON.stringify(q.length > 30 ? q.slice(0, 30) + '…' : q)}`, () => {
+      const r = engine.search(q);
+      assert.ok(Array.isArray(r));
+    });
+  }
+
+  it('survives 5,000 random strings built from query-syntax characters and words', () => {
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = ['~', '^', '+', '-', '*', ':', '"', "'", '\\', '/', '(', ')', '[', ']', '{', '}', ' ', ' ', 'é', '\u200b', '1', '2', 'gavi', 'hub', 'kind', 'sdg', 'vaccine', 'zero', 'asia', 'the', 'of'];
+    let withResults = 0;
+    for (let i = 0; i < 5000; i++) {
+      let q = '';
+      const len = 1 + rand(12);
+      for (let j = 0; j < len; j++) q += alphabet[rand(alphabet.length)];
+      const r = engine.search(q, { limit: 5 });
+      assert.ok(Array.isArray(r), q);
+      if (r.length) withResults++;
+    }
+    assert.ok(withResults > 1000, `most random queries with real words find something (${withResults})`);
+  });
+
+  it('treats non-string input as an empty query', () => {
+    for (const v of [undefined, null, 42, {}, []]) assert.ok(engine.search(v).length > 0);
+  });
+});
+
+describe('search ranking on the real knowledge base', () => {
+  const { engine } = realKb();
+  const top3 = (q: string) => engine.search(q, { limit: 3 }).map((r) => r.ref);
+  const cases: [string, string][] = [
+    ['Gavi', 'hub:gavi'],
+    ['GEAPP', 'hub:geapp'],
+    ['SUN', 'hub:sun-movement'],
+    ['vacine aliance', 'hub:gavi'],
+    ['homeless', 'hub:community-solutions'],
+    ['homelessness functional zero', 'hub:community-solutions'],
+    ['Built for Zero', 'hub:community-solutions'],
+    ['natural farming Andhra Pradesh', 'hub:agroecology-india'],
+    ['APCNF', 'hub:agroecology-india'],
+    ['net zero climate champions', 'hub:race-to-zero'],
+    ['private security contractors', 'hub:icoca'],
+    ['child labour forced labour', 'hub:alliance-8-7'],
+    ['sanitation water', 'hub:swa'],
+    ['education financing', 'hub:gpe'],
+    ['epidemic vaccines preparedness', 'hub:cepi'],
+    ['AIDS tuberculosis malaria', 'hub:global-fund'],
+    ['smallholder farmers Southeast Asia', 'hub:grow-asia'],
+    ['SDG16 justice', 'hub:pathfinders'],
+    ['backbone organisation', 'framework:collective-impact'],
+    ['adopter categories', 'framework:diffusion-of-innovations'],
+    ['Arnstein ladder', 'framework:power-and-inclusion'],
+    ['logframe indicators', 'framework:smart-goals-logframes'],
+    ['small secretariat', 'principle:small-secretariat'],
+    ['narrow goal', 'principle:narrow-goal'],
+  ];
+  for (const [q, expected] of cases) {
+    it(`"${q}" → ${expected} in the top 3`, () => {
+      const got = top3(q);
+      assert.ok(got.includes(expected), `top 3 for "${q}": ${got.join(', ')}`);
+    });
+  }
+
+  it('matches prefixes as you type', () => {
+    assert.ok(top3('homel').includes('hub:community-solutions'), top3('homel').join());
+    assert.ok(top3('vacc').includes('hub:gavi') || top3('vacc').includes('hub:cepi'), top3('vacc').join());
+  });
+
+  it('applies filters typed in the query', () => {
+    const hubs = engine.search('kind:hub vaccines');
+    assert.ok(hubs.length > 0 && hubs.every((r) => r.kind === 'hub'));
+    const sdg3 = engine.search('sdg:3');
+    assert.ok(sdg3.length > 0 && sdg3.every((r) => engine.get(r.ref)!.facets.sdg.includes('3')));
+    const p = engine.search('principle:narrow-goal kind:hub', { limit: 100 });
+    assert.ok(p.length >= 3 && p.every((r) => engine.get(r.ref)!.facets.principle.includes('narrow-goal')));
+  });
+
+  it('lists everything grouped by kind for an empty query', () => {
+    const all = engine.search('', { limit: 500 });
+    assert.equal(all.length, engine.size);
+    const kinds = all.map((r) => r.kind);
+    assert.deepEqual(kinds, [...kinds].sort((a, b) => ['hub', 'principle', 'framework', 'note'].indexOf(a) - ['hub', 'principle', 'framework', 'note'].indexOf(b)));
+  });
+
+  it('finds similar documents ("more like this")', () => {
+    const similar = engine.moreLikeThis('hub:gavi', 5).map((r) => r.ref);
+    assert.ok(!similar.includes('hub:gavi'));
+    assert.ok(similar.some((r) => ['hub:cepi', 'hub:global-fund', 'hub:gpe'].includes(r)), similar.join());
+  });
+
+  it('survives a serialise/load round trip with identical results', () => {
+    const { shard } = realKb();
+    const loaded = new SearchEngine([Shard.load(JSON.parse(JSON.stringify(shard.toJSON())))]);
+    assert.deepEqual(loaded.search('vacine aliance').map((r) => r.ref), engine.search('vacine aliance').map((r) => r.ref));
+  });
+});
+
+describe('snippets', () => {
+  it('shows the text around the first match with highlight ranges on whole words', () => {
+    const doc = toSearchDoc({
+      id: 'x', kind: 'note', origin: 'workspace', path: '/x.md', title: 'X', summary: '', questions: [], body: '', bodyLine: 1, headings: [], sources: [], links: [],
+      text: 'Intro text. '.repeat(20) + 'Homelessness fell in Rockford after the by-name list was adopted.',
+    });
+    const s = makeSnippet(doc, ['homeless'], []);
+    assert.ok(s.snippet.startsWith('…'));
+    const [h] = s.highlights;
+    assert.equal(s.snippet.slice(h.start, h.end), 'Homelessness');
+  });
+});
