@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { parseQuery, type ParsedQuery } from './query';
 import type { DocKind, KnowledgeDoc, Origin } from '../core/types';
 import { keyOf } from '../core/keys';
+import type { OwnIndex } from './own-index';
 
 /** What the index stores per document besides the lunr index: enough to show and filter results. */
 export interface SearchDoc {
@@ -19,7 +20,7 @@ export interface SearchDoc {
 }
 
 export interface SerializedShard {
-  version: 1;
+  version: 2;
   index: object;
   docs: SearchDoc[];
 }
@@ -95,21 +96,26 @@ export class Shard {
     this.byRef = new Map(docs.map((d) => [d.ref, d]));
   }
 
+  /** lunr refs are positions in `docs` (short refs keep the index and its JSON small). */
   static build(docs: SearchDoc[]): Shard {
     const index = lunr(function () {
       configure(this);
-      for (const d of docs) this.add(d);
+      docs.forEach((d, i) => this.add({ ...d, ref: String(i) }));
     });
     return new Shard(index, docs);
   }
 
   static load(data: SerializedShard): Shard {
-    if (!data || data.version !== 1 || !Array.isArray(data.docs)) throw new Error('unsupported search index format');
+    if (!data || data.version !== 2 || !Array.isArray(data.docs)) throw new Error('unsupported search index format; rebuild it');
     return new Shard(lunr.Index.load(data.index), data.docs);
   }
 
+  docAt(lunrRef: string): SearchDoc | undefined {
+    return this.docs[Number(lunrRef)];
+  }
+
   toJSON(): SerializedShard {
-    return { version: 1, index: this.index.toJSON(), docs: this.docs };
+    return { version: 2, index: this.index.toJSON(), docs: this.docs };
   }
 }
 
@@ -119,18 +125,32 @@ const stemmer = (word: string): string => {
 };
 const isStopWord = (word: string): boolean => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
 
-function buildQuery(q: lunr.Query, terms: string[]): void {
+/** Whether the exact (stemmed) term is in this index's vocabulary. */
+function inVocabulary(index: lunr.Index, stem: string): boolean {
+  const inverted = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+  return Object.hasOwn(inverted, stem);
+}
+
+/**
+ * Clauses per word: the exact stem (highest boost), prefix matches (as you type), and, only when
+ * the stem is not a known word, an edit-distance match for typos. Edit-distance clauses are the
+ * expensive ones, so known words skip them.
+ */
+function buildQuery(q: lunr.Query, terms: string[], known: (stem: string) => boolean): void {
   const meaningful = terms.filter((t) => !isStopWord(t));
   const use = meaningful.length > 0 ? meaningful : terms;
-  for (const raw of use) {
+  use.forEach((raw, i) => {
     const term = raw.replace(/[*:^~+-]/g, '');
-    if (!term) continue;
+    if (!term) return;
     const stem = stemmer(term);
+    const isKnown = known(stem);
+    // Prefixes serve the word being typed (the last one) and words that are not known words.
+    const prefix = i === use.length - 1 || !isKnown;
     q.term(stem, { usePipeline: false, boost: 10 });
-    if (term.length >= 2) q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
-    if (stem !== term && stem.length >= 2) q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
-    if (stem.length >= 4) q.term(stem, { usePipeline: false, editDistance: stem.length >= 9 ? 2 : 1, boost: 1 });
-  }
+    if (prefix && term.length >= 3) q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
+    if (prefix && stem !== term && stem.length >= 3) q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+    if (stem.length >= 4 && !isKnown) q.term(stem, { usePipeline: false, editDistance: stem.length >= 9 ? 2 : 1, boost: 1 });
+  });
 }
 
 function matchesFilters(d: SearchDoc, filters: ParsedQuery['filters']): boolean {
@@ -148,24 +168,49 @@ function matchesFilters(d: SearchDoc, filters: ParsedQuery['filters']): boolean 
 
 const KIND_ORDER: Record<DocKind, number> = { hub: 0, principle: 1, framework: 2, note: 3 };
 
-/** Searches a set of shards (the bundled index plus workspace shards). Never throws on input. */
-export class SearchEngine {
-  private shards: Shard[] = [];
+interface Scored {
+  doc: SearchDoc;
+  score: number;
+  stems: string[];
+}
 
-  constructor(shards: Shard[] = []) {
+/** Merges two engines' hits: each score divided by its engine's best, then by score and title. */
+function merge(a: Scored[], b: Scored[]): Scored[] {
+  const norm = (xs: Scored[]) => {
+    const max = xs.reduce((m, x) => Math.max(m, x.score), 0) || 1;
+    return xs.map((x) => ({ ...x, score: x.score / max }));
+  };
+  return [...norm(a), ...norm(b)].sort((x, y) => y.score - x.score || x.doc.title.localeCompare(y.doc.title));
+}
+
+/**
+ * Searches the bundled lunr index (and any other lunr shards) together with the own-documents
+ * index. Scores from the two engines are normalised by each engine's best score for the query
+ * before merging. Never throws on input.
+ */
+export class SearchEngine {
+  private shards: Shard[];
+  private own?: OwnIndex;
+
+  constructor(shards: Shard[] = [], own?: OwnIndex) {
     this.shards = shards;
+    this.own = own;
   }
 
   setShards(shards: Shard[]): void {
     this.shards = shards;
   }
 
+  setOwn(own: OwnIndex | undefined): void {
+    this.own = own;
+  }
+
   get size(): number {
-    return this.shards.reduce((n, s) => n + s.docs.length, 0);
+    return this.shards.reduce((n, s) => n + s.docs.length, 0) + (this.own?.size ?? 0);
   }
 
   allDocs(): SearchDoc[] {
-    return this.shards.flatMap((s) => s.docs);
+    return [...this.shards.flatMap((s) => s.docs), ...(this.own?.docs() ?? [])];
   }
 
   get(ref: string): SearchDoc | undefined {
@@ -173,7 +218,12 @@ export class SearchEngine {
       const d = s.byRef.get(ref);
       if (d) return d;
     }
-    return undefined;
+    return this.own?.get(ref);
+  }
+
+  /** Whether a stemmed word occurs anywhere (decides whether it may be a typo). */
+  private known(stem: string): boolean {
+    return this.shards.some((s) => inVocabulary(s.index, stem)) || (this.own?.hasTerm(stem) ?? false);
   }
 
   search(input: unknown, options: SearchOptions = {}): SearchResult[] {
@@ -187,22 +237,29 @@ export class SearchEngine {
         .slice(0, limit)
         .map((d) => this.result(d, 0, parsed.terms, []));
     }
-    const scored: { doc: SearchDoc; score: number; stems: string[] }[] = [];
+    const known = (stem: string) => this.known(stem);
+    const lunrHits: Scored[] = [];
     for (const shard of this.shards) {
       let hits: lunr.Index.Result[];
       try {
-        hits = shard.index.query((q) => buildQuery(q, parsed.terms));
+        hits = shard.index.query((q) => buildQuery(q, parsed.terms, known));
       } catch {
         hits = [];
       }
       for (const h of hits) {
-        const doc = shard.byRef.get(h.ref);
-        if (!doc || !matchesFilters(doc, filters)) continue;
-        scored.push({ doc, score: h.score, stems: Object.keys(h.matchData.metadata) });
+        const doc = shard.docAt(h.ref);
+        if (doc && matchesFilters(doc, filters)) lunrHits.push({ doc, score: h.score, stems: Object.keys(h.matchData.metadata) });
       }
     }
-    scored.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title));
-    return scored.slice(0, limit).map((s) => this.result(s.doc, s.score, parsed.terms, s.stems));
+    let ownHits: Scored[];
+    try {
+      ownHits = (this.own?.search(parsed.terms, known) ?? []).filter((h) => matchesFilters(h.doc, filters)).map((h) => ({ doc: h.doc, score: h.score, stems: h.terms }));
+    } catch {
+      ownHits = [];
+    }
+    return merge(lunrHits, ownHits)
+      .slice(0, limit)
+      .map((s) => this.result(s.doc, s.score, parsed.terms, s.stems));
   }
 
   /** Documents most similar to one document (its distinctive words as a query). */
@@ -210,20 +267,20 @@ export class SearchEngine {
     const doc = this.get(ref);
     if (!doc) return [];
     const words = distinctiveWords(`${doc.title} ${doc.names} ${doc.headings} ${doc.summary} ${doc.text}`, 10);
-    const results: SearchResult[] = [];
-    const seen = new Set<string>([ref]);
+    const lunrHits: Scored[] = [];
     for (const shard of this.shards) {
       const hits = shard.index.query((q) => {
         for (const w of words) q.term(w, { usePipeline: false });
       });
       for (const h of hits) {
-        const d = shard.byRef.get(h.ref);
-        if (!d || seen.has(d.ref)) continue;
-        seen.add(d.ref);
-        results.push(this.result(d, h.score, [], Object.keys(h.matchData.metadata)));
+        const d = shard.docAt(h.ref);
+        if (d && d.ref !== ref) lunrHits.push({ doc: d, score: h.score, stems: Object.keys(h.matchData.metadata) });
       }
     }
-    return results.sort((a, b) => b.score - a.score).slice(0, limit);
+    const ownHits = (this.own?.similar(words, limit + 1) ?? []).filter((h) => h.doc.ref !== ref).map((h) => ({ doc: h.doc, score: h.score, stems: h.terms }));
+    return merge(lunrHits, ownHits)
+      .slice(0, limit)
+      .map((s) => this.result(s.doc, s.score, [], s.stems));
   }
 
   private result(doc: SearchDoc, score: number, terms: string[], stems: string[]): SearchResult {
@@ -254,12 +311,23 @@ export function distinctiveWords(text: string, n: number): string[] {
 const SNIPPET_CHARS = 160;
 
 /** A short excerpt around the first match, with highlight ranges for every matching word in it. */
+const lowered = new WeakMap<SearchDoc, { text: string; lower: string }>();
+
+function snippetText(doc: SearchDoc): { text: string; lower: string } {
+  let t = lowered.get(doc);
+  if (!t) {
+    const text = `${doc.summary}\n${doc.text}`.replace(/\s+/g, ' ').trim();
+    t = { text, lower: text.toLowerCase() };
+    lowered.set(doc, t);
+  }
+  return t;
+}
+
 export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): { snippet: string; highlights: Highlight[] } {
-  const text = `${doc.summary}\n${doc.text}`.replace(/\s+/g, ' ').trim();
+  const { text, lower } = snippetText(doc);
   const needles = [...new Set([...terms, ...stems].filter((t) => t.length >= 2).map((t) => t.toLowerCase()))];
   if (needles.length === 0) return { snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] };
   const wordStart = (i: number) => i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]);
-  const lower = text.toLowerCase();
   let first = -1;
   for (const n of needles) {
     let at = lower.indexOf(n);

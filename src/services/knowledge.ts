@@ -5,7 +5,7 @@ import { keyOf, parseKey } from '../core/keys';
 import { parseKnowledgeDoc } from '../core/knowledge';
 import type { DocKind, KnowledgeDoc, Problem } from '../core/types';
 import { SearchEngine, toSearchDoc, type SearchDoc, type Shard } from '../search/engine';
-import { WorkspaceIndex } from '../search/workspace-index';
+import { OwnIndex } from '../search/own-index';
 
 const INDEX_STORE = 'workspace-index.json';
 /** Above this many files to parse, first indexing shows a progress notification. */
@@ -30,7 +30,7 @@ export class KnowledgeService implements vscode.Disposable {
   private byKey = new Map<string, KnowledgeDoc>();
   private byPath = new Map<string, KnowledgeDoc>();
   readonly engine = new SearchEngine();
-  private ws = new WorkspaceIndex();
+  private ws = new OwnIndex();
   private wsReady?: Promise<IndexStats>;
   private watchers: vscode.Disposable[] = [];
   private pending = new Map<string, NodeJS.Timeout>();
@@ -190,19 +190,17 @@ export class KnowledgeService implements vscode.Disposable {
 
     const stamps = await Promise.all(files.map((f) => this.stamp(f)));
     const toParse = files.filter((f, i) => this.ws.entry(f.toString())?.stamp !== stamps[i]);
+    const stampOf = new Map(files.map((f, i) => [f.toString(), stamps[i]]));
     const run = async (report?: (done: number, total: number) => void) => {
       let done = 0;
       for (const f of toParse) {
-        await this.indexFile(f, stamps[files.indexOf(f)], false);
+        await this.indexFile(f, stampOf.get(f.toString())!, false);
         if (++done % 25 === 0) {
-          report?.(done, toParse.length + this.ws.dirtyShards);
+          report?.(done, toParse.length);
+          // Let other work in the extension host run between batches.
           await new Promise((r) => setImmediate(r));
         }
       }
-      await this.ws.rebuild(async (d, t) => {
-        report?.(toParse.length + d, toParse.length + t);
-        await new Promise((r) => setImmediate(r));
-      });
     };
     if (toParse.length > NOTIFY_ABOVE) {
       await vscode.window.withProgress(
@@ -261,7 +259,6 @@ export class KnowledgeService implements vscode.Disposable {
     if (!doc) this.setDiagnostics(uri, problems);
     else if (rebuild) this.setDiagnostics(uri, problems);
     if (rebuild) {
-      await this.ws.rebuild();
       this.updateEngine();
       this.scheduleSave();
     }
@@ -300,10 +297,8 @@ export class KnowledgeService implements vscode.Disposable {
       w.onDidDelete((u) => {
         if (this.ws.remove(u.toString())) {
           this.diagnostics.delete(u);
-          void this.ws.rebuild().then(() => {
-            this.updateEngine();
-            this.scheduleSave();
-          });
+          this.updateEngine();
+          this.scheduleSave();
         }
       });
       this.watchers.push(w);
@@ -324,7 +319,8 @@ export class KnowledgeService implements vscode.Disposable {
   }
 
   private updateEngine(): void {
-    this.engine.setShards([...(this.bundledShard ? [this.bundledShard] : []), ...this.ws.currentShards()]);
+    this.engine.setShards(this.bundledShard ? [this.bundledShard] : []);
+    this.engine.setOwn(this.ws);
     this.changed.fire();
   }
 
@@ -334,14 +330,14 @@ export class KnowledgeService implements vscode.Disposable {
     return this.context.storageUri ? vscode.Uri.joinPath(this.context.storageUri, INDEX_STORE) : undefined;
   }
 
-  private async restore(): Promise<WorkspaceIndex> {
+  private async restore(): Promise<OwnIndex> {
     const uri = this.storeUri();
-    if (!uri) return new WorkspaceIndex();
+    if (!uri) return new OwnIndex();
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return WorkspaceIndex.fromJSON(JSON.parse(text));
+      return OwnIndex.fromJSON(JSON.parse(text));
     } catch {
-      return new WorkspaceIndex();
+      return new OwnIndex();
     }
   }
 
