@@ -4,12 +4,16 @@ import { registerInfo } from './features/info';
 import { SearchFeature } from './features/search';
 import { registerReaderCommands } from './features/reader-commands';
 import { Reader } from './views/reader';
+import { Sidebar } from './views/sidebar';
+import { CompareView } from './views/compare';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface ImpactHubsApi {
   knowledge: KnowledgeService;
   reader: Reader;
   search: SearchFeature;
+  sidebar: Sidebar;
+  compare: CompareView;
   /** Milliseconds spent in activate(), measured in the real host. */
   activationMs: number;
 }
@@ -19,10 +23,14 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   const knowledge = new KnowledgeService(context);
   const reader = new Reader(context, knowledge);
   const search = new SearchFeature(knowledge, reader);
+  const sidebar = new Sidebar(context, knowledge);
+  const compare = new CompareView(context, knowledge);
   context.subscriptions.push(
     knowledge,
     reader,
     search,
+    sidebar,
+    compare,
     registerInfo(knowledge),
     registerReaderCommands(knowledge, reader),
     vscode.commands.registerCommand('impactHubs.reindexKnowledge', async () => {
@@ -33,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   );
   // Own knowledge folders are indexed after activation, off its path.
   setTimeout(() => void knowledge.workspaceReady().catch(() => undefined), 0);
-  return { knowledge, reader, search, activationMs: performance.now() - started };
+  return { knowledge, reader, search, sidebar, compare, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {

@@ -139,6 +139,7 @@ export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = create
   const bodyMd = doc.body.replace(/^\s*#\s+[^\n]*\n/, '');
   let body = md.render(bodyMd, env as unknown as Parameters<Md['render']>[1]);
   if (doc.kind === 'principle') body = insertBeforeSources(body, principleHubsHtml(doc, ctx));
+  if (doc.hub?.principles.length) body = insertBeforeSources(body, hubPrinciplesHtml(doc, ctx, env));
   if (!env.sourcesRendered && doc.sources.length > 0) body += sourceList(doc.sources);
   return { header: headerCard(doc, env), body };
 }
@@ -157,6 +158,15 @@ function principleHubsHtml(doc: KnowledgeDoc, ctx: RenderContext): string {
   return `<h2 id="hubs-that-show-this-principle">Hubs that show this principle</h2>\n<p class="muted">Computed from the case studies' assessments; each note is cited in its case study.</p>\n${
     rows.length ? `<ul class="principle-hubs">\n${rows.join('\n')}\n</ul>` : '<p>No case study rates this principle yet.</p>'
   }\n`;
+}
+
+function hubPrinciplesHtml(doc: KnowledgeDoc, ctx: RenderContext, env: Env): string {
+  const rows = (doc.hub?.principles ?? []).map((p) => {
+    const target = ctx.byRef('principle', p.id);
+    const name = target ? `<a href="#" data-doc="${esc(docRef(target))}">${esc(target.title)}</a>` : esc(p.id);
+    return `<tr id="principle-${esc(p.id)}" class="rating-${p.rating}"><td>${name}</td><td><span class="badge rating">${RATING_LABEL[p.rating]}</span></td><td>${esc(p.note)}${cite(env, p.src)}</td></tr>`;
+  });
+  return `<h2 id="design-principles">Design principles</h2>\n<p class="muted">How this hub measures against the design principles for impact hubs (an assessment from the cited evidence).</p>\n<table class="principles"><thead><tr><th>Principle</th><th>Rating</th><th>Evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>\n`;
 }
 
 function row(label: string, value: string, env: Env, src?: string[]): string {

@@ -6,37 +6,49 @@ import type { SearchResult } from '../search/engine';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Reader } from '../views/reader';
 
+/** A document key from a command argument: a key string or a side-bar tree node. */
+export function keyArg(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object' && typeof (arg as { key?: unknown }).key === 'string') return (arg as { key: string }).key;
+  return undefined;
+}
+
 /** Commands behind the reader's toolbar, also usable from the palette and the side bar. */
 export function registerReaderCommands(knowledge: KnowledgeService, reader: Reader): vscode.Disposable {
   const setContext = () => void vscode.commands.executeCommand('setContext', 'impactHubs.readerOpen', reader.currentDoc !== undefined);
   return vscode.Disposable.from(
     reader.onDidRender(setContext),
-    vscode.commands.registerCommand('impactHubs.openDocument', async (key?: unknown, anchor?: unknown) => {
-      if (typeof key !== 'string') {
+    vscode.commands.registerCommand('impactHubs.openDocument', async (arg?: unknown, anchor?: unknown) => {
+      const key = keyArg(arg);
+      if (!key) {
         await vscode.commands.executeCommand('impactHubs.search');
         return false;
       }
-      return reader.open(key, { anchor: typeof anchor === 'string' ? anchor : undefined });
+      return reader.open(key, { anchor: typeof anchor === 'string' ? anchor : (arg as { anchor?: string } | undefined)?.anchor });
     }),
     vscode.commands.registerCommand('impactHubs.back', () => reader.back()),
     vscode.commands.registerCommand('impactHubs.forward', () => reader.forward()),
-    vscode.commands.registerCommand('impactHubs.openSource', async (key?: unknown) => {
-      const doc = typeof key === 'string' ? await knowledge.resolve(key) : reader.currentDoc;
+    vscode.commands.registerCommand('impactHubs.openSource', async (arg?: unknown) => {
+      const key = keyArg(arg);
+      const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
       if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
       await reader.openSource(doc);
     }),
-    vscode.commands.registerCommand('impactHubs.insertReference', async (key?: unknown) => {
-      const doc = typeof key === 'string' ? await knowledge.resolve(key) : reader.currentDoc;
+    vscode.commands.registerCommand('impactHubs.insertReference', async (arg?: unknown) => {
+      const key = keyArg(arg);
+      const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
       if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
       return reader.insertReference(doc);
     }),
-    vscode.commands.registerCommand('impactHubs.copyCitation', async (key?: unknown) => {
-      const doc = typeof key === 'string' ? await knowledge.resolve(key) : reader.currentDoc;
+    vscode.commands.registerCommand('impactHubs.copyCitation', async (arg?: unknown) => {
+      const key = keyArg(arg);
+      const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
       if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
       return reader.copyCitation(doc);
     }),
-    vscode.commands.registerCommand('impactHubs.moreLikeThis', async (key?: unknown) => {
+    vscode.commands.registerCommand('impactHubs.moreLikeThis', async (arg?: unknown) => {
       await knowledge.ready();
+      const key = keyArg(arg);
       let title: string;
       let results: SearchResult[];
       const from = typeof key === 'string' ? await knowledge.resolve(key) : reader.visiblePanel?.active ? reader.currentDoc : undefined;

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { compareHubs, comparisonHtml, comparisonMarkdown, MAX_COMPARE, MIN_COMPARE, type Comparison } from '../core/compare';
+import { page } from '../core/html';
+import type { TreeNode } from '../core/tree-model';
+import type { KnowledgeDoc } from '../core/types';
+import type { KnowledgeService } from '../services/knowledge';
+import { parseFromWebview } from './protocol';
+
+export const COMPARE_VIEW_TYPE = 'impactHubs.compare';
+
+function keysFrom(arg: unknown, selected: unknown): string[] {
+  const fromNode = (n: unknown) => (n && typeof n === 'object' && typeof (n as TreeNode).key === 'string' ? [(n as TreeNode).key!] : typeof n === 'string' ? [n] : []);
+  if (Array.isArray(selected) && selected.length > 1) return selected.flatMap(fromNode);
+  if (Array.isArray(arg)) return arg.flatMap(fromNode);
+  return fromNode(arg);
+}
+
+/** Impact Hubs: Compare Hubs… — a side-by-side table of 2–4 hubs, exportable as Markdown. */
+export class CompareView implements vscode.Disposable {
+  private panel?: vscode.WebviewPanel;
+  private current?: Comparison;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly knowledge: KnowledgeService,
+  ) {
+    this.disposables.push(
+      vscode.commands.registerCommand('impactHubs.compareHubs', (arg?: unknown, selected?: unknown) => this.run(keysFrom(arg, selected), false)),
+      vscode.commands.registerCommand('impactHubs.compareWith', (arg?: unknown) => this.run(keysFrom(arg, undefined), true)),
+      vscode.commands.registerCommand('impactHubs.exportComparison', () => this.export()),
+    );
+  }
+
+  get comparison(): Comparison | undefined {
+    return this.current;
+  }
+
+  private hubs(): KnowledgeDoc[] {
+    return this.knowledge.docs().filter((d) => d.kind === 'hub');
+  }
+
+  /** Opens the comparison for hub keys; asks for (more) hubs when fewer than two are given. */
+  async run(keys: string[], askForOthers: boolean): Promise<Comparison | undefined> {
+    await this.knowledge.ready();
+    let chosen = [...new Set(keys.filter((k) => k.startsWith('hub:')))];
+    if (chosen.length < MIN_COMPARE || askForOthers) {
+      const picked = await this.pick(chosen);
+      if (!picked) return undefined;
+      chosen = picked;
+    }
+    if (chosen.length > MAX_COMPARE) {
+      void vscode.window.showWarningMessage(`Impact Hubs: compare at most ${MAX_COMPARE} hubs at a time; showing the first ${MAX_COMPARE}.`);
+      chosen = chosen.slice(0, MAX_COMPARE);
+    }
+    const docs = chosen.map((k) => this.hubs().find((h) => `hub:${h.id}` === k)).filter((d): d is KnowledgeDoc => !!d);
+    if (docs.length < MIN_COMPARE) {
+      void vscode.window.showInformationMessage(`Impact Hubs: choose ${MIN_COMPARE} to ${MAX_COMPARE} hubs to compare.`);
+      return undefined;
+    }
+    const title = (id: string) => this.knowledge.byRef('principle', id)?.title ?? id;
+    this.current = compareHubs(docs, title);
+    this.show(this.current);
+    return this.current;
+  }
+
+  private async pick(already: string[]): Promise<string[] | undefined> {
+    const items = this.hubs()
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map((h) => ({ label: h.title, description: h.hub?.short_name !== h.title ? h.hub?.short_name : undefined, detail: h.hub?.goal?.text, key: `hub:${h.id}`, picked: already.includes(`hub:${h.id}`) }));
+    for (;;) {
+      const picks = await vscode.window.showQuickPick(items, {
+        canPickMany: true,
+        title: `Compare hubs (choose ${MIN_COMPARE}–${MAX_COMPARE})`,
+        placeHolder: 'Tick the hubs to compare side by side, then press Enter',
+        matchOnDescription: true,
+      });
+      if (!picks) return undefined;
+      if (picks.length >= MIN_COMPARE && picks.length <= MAX_COMPARE) return picks.map((p) => p.key);
+      const again = await vscode.window.showWarningMessage(`Choose between ${MIN_COMPARE} and ${MAX_COMPARE} hubs (you chose ${picks.length}).`, 'Choose again');
+      if (again !== 'Choose again') return undefined;
+      for (const i of items) i.picked = picks.some((p) => p.key === i.key);
+    }
+  }
+
+  private show(c: Comparison): void {
+    const title = `Compare: ${c.hubs.map((h) => h.title).join(' · ')}`;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, title, vscode.ViewColumn.Active, {
+        enableScripts: true,
+        enableCommandUris: false,
+        localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+        enableFindWidget: true,
+      });
+      this.panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'impact-hubs.svg');
+      this.panel.onDidDispose(() => (this.panel = undefined));
+      this.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+        const msg = parseFromWebview(raw);
+        if (msg?.type === 'navigate') await vscode.commands.executeCommand('impactHubs.openDocument', msg.key);
+        else if (msg?.type === 'external') await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        else if (msg?.type === 'exportMarkdown') await this.export();
+      });
+    } else {
+      this.panel.reveal();
+    }
+    this.panel.title = title;
+    const w = this.panel.webview;
+    const media = (f: string) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', f)).toString();
+    this.panel.webview.html = page({
+      title,
+      cspSource: w.cspSource,
+      nonce: randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(24, 'x'),
+      styles: [media('reader.css'), media('compare.css')],
+      scripts: [media('compare.js')],
+      body: `<nav class="toolbar" aria-label="Comparison actions"><strong>${c.hubs.length} hubs side by side</strong><span class="spacer"></span><button type="button" data-export title="Open the table as Markdown in a new editor">Export as Markdown</button></nav>
+<main class="wide">${comparisonHtml(c)}</main>`,
+    });
+  }
+
+  /** Opens the comparison as a Markdown table in a new, unsaved editor. */
+  async export(): Promise<vscode.TextDocument | undefined> {
+    if (!this.current) {
+      void vscode.window.showInformationMessage('Impact Hubs: compare some hubs first (Impact Hubs: Compare Hubs…).');
+      return undefined;
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: comparisonMarkdown(this.current) });
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    return doc;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
