@@ -14,6 +14,7 @@ import { parseKnowledgeDoc } from './core/knowledge';
 import { SearchEngine, Shard, toSearchDoc } from './search/engine';
 import { readMarkdownTree } from './node-fs';
 import { KIND_LABELS } from './core/vocab';
+import { snippets } from './core/authoring';
 import type { Problem } from './core/types';
 
 const USAGE = `Usage:
@@ -37,6 +38,8 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
         return checkKnowledge(rest, io, distDir);
       case 'build-knowledge':
         return buildKnowledge(rest, io);
+      case 'build-snippets':
+        return buildSnippets(rest, io);
       case '--version':
       case '-v':
         io.out(readVersion(distDir));
@@ -153,6 +156,19 @@ function buildKnowledge(args: string[], io: Io): number {
   const shard = Shard.build(bundle.docs.map(toSearchDoc));
   fs.writeFileSync(path.join(out, INDEX_FILE), JSON.stringify(shard.toJSON()));
   io.out(`knowledge: ${bundle.docs.length} documents compiled and indexed in ${Date.now() - started} ms`);
+  return 0;
+}
+
+function buildSnippets(args: string[], io: Io): number {
+  const [out] = args;
+  if (!out) {
+    io.err('usage: impact-hubs build-snippets OUT_FILE');
+    return 2;
+  }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const all = snippets();
+  fs.writeFileSync(out, JSON.stringify(all, null, 2));
+  io.out(`snippets: ${Object.keys(all).length} Markdown snippets written`);
   return 0;
 }
 

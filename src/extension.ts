@@ -6,6 +6,8 @@ import { registerReaderCommands } from './features/reader-commands';
 import { Reader } from './views/reader';
 import { Sidebar } from './views/sidebar';
 import { CompareView } from './views/compare';
+import { registerAuthoring } from './features/authoring';
+import { References } from './features/references';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface ImpactHubsApi {
@@ -14,6 +16,9 @@ export interface ImpactHubsApi {
   search: SearchFeature;
   sidebar: Sidebar;
   compare: CompareView;
+  references: References;
+  /** markdown-it plugin for the built-in Markdown preview. */
+  extendMarkdownIt<T>(md: T): T;
   /** Milliseconds spent in activate(), measured in the real host. */
   activationMs: number;
 }
@@ -25,12 +30,15 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   const search = new SearchFeature(knowledge, reader);
   const sidebar = new Sidebar(context, knowledge);
   const compare = new CompareView(context, knowledge);
+  const references = new References(context, knowledge);
   context.subscriptions.push(
     knowledge,
     reader,
     search,
     sidebar,
     compare,
+    references,
+    registerAuthoring(knowledge),
     registerInfo(knowledge),
     registerReaderCommands(knowledge, reader),
     vscode.commands.registerCommand('impactHubs.reindexKnowledge', async () => {
@@ -41,7 +49,16 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   );
   // Own knowledge folders are indexed after activation, off its path.
   setTimeout(() => void knowledge.workspaceReady().catch(() => undefined), 0);
-  return { knowledge, reader, search, sidebar, compare, activationMs: performance.now() - started };
+  return {
+    knowledge,
+    reader,
+    search,
+    sidebar,
+    compare,
+    references,
+    extendMarkdownIt: (md) => references.extendMarkdownIt(md),
+    activationMs: performance.now() - started,
+  };
 }
 
 export function deactivate(): void {

@@ -43,7 +43,10 @@ export function refPrefixAt(lineText: string, character: number): { kind?: DocKi
 
 export interface RefTarget {
   href: string;
+  /** Tooltip. */
   title: string;
+  /** Link text when the reference has no label (default: the tooltip). */
+  text?: string;
   attrs?: Record<string, string>;
 }
 
@@ -70,7 +73,7 @@ export function refsPlugin(md: Md, resolve: (kind: DocKind, id: string) => RefTa
         open.attrs = [['href', target.href], ['title', target.title], ['class', 'hub-ref'], ...Object.entries(target.attrs ?? {})];
         open.meta = { hubRef: true };
         const t = state.push('text', '', 0);
-        t.content = label ?? target.title;
+        t.content = label ?? target.text ?? target.title;
         state.push('link_close', 'a', -1);
       } else {
         const open = state.push('ref_unknown_open', 'span', 1);

@@ -1,0 +1,188 @@
+import { splitFrontMatter } from './frontmatter';
+import { CHARTER, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, slugOf, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
+import type { KnowledgeDoc } from './types';
+
+export interface ResolvedExample {
+  intro: string;
+  text: string;
+  hubId: string;
+  hubTitle: string;
+  url?: string;
+}
+
+/** Resolves an example from a hub's front matter, with the URL of the source it cites. */
+export function resolveExample(ex: ExampleRef, hubs: KnowledgeDoc[]): ResolvedExample | undefined {
+  const d = hubs.find((h) => h.kind === 'hub' && h.id === ex.hub);
+  const h = d?.hub;
+  if (!d || !h) return undefined;
+  let text: string | undefined;
+  let src: string[] = [];
+  switch (ex.field) {
+    case 'goal':
+      text = h.goal?.text;
+      src = h.goal?.src ?? [];
+      break;
+    case 'governance':
+      text = h.governance?.board;
+      src = h.governance?.src ?? [];
+      break;
+    case 'funding':
+      text = h.funding?.model;
+      src = h.funding?.src ?? [];
+      break;
+    case 'secretariat':
+      text = [h.secretariat?.location, h.secretariat?.size].filter(Boolean).join('; ');
+      src = h.secretariat?.src ?? [];
+      break;
+    case 'founded':
+      text = h.founded?.text;
+      src = h.founded?.src ?? [];
+      break;
+    case 'legal_form':
+      text = h.legal_form?.text;
+      src = h.legal_form?.src ?? [];
+      break;
+  }
+  if (!text) return undefined;
+  const url = src.map((l) => d.sources.find((s) => s.label === l)?.url).find(Boolean);
+  return { intro: ex.intro, text, hubId: d.id, hubTitle: h.short_name ?? d.title, url };
+}
+
+const seeLinks = (refs: string[]) => refs.map((r) => `[[${r}]]`).join(', ');
+
+function guidance(s: Section, example?: ResolvedExample): string[] {
+  const lines = [`> **Purpose:** ${s.purpose}.`, ...s.questions.map((q) => `> - ${q}`)];
+  if (s.see.length) lines.push(`> See ${seeLinks(s.see)}.`);
+  if (example) {
+    lines.push('>');
+    lines.push(`> **Example — ${example.intro} ([[hub:${example.hubId}]]):** "${example.text}"${example.url ? ` Source: <${example.url}>` : ''}`);
+  }
+  return lines;
+}
+
+/** A new charter or theory of change, from the outline: guidance, prompts and cited examples. */
+export function renderTemplate(type: DocType, hubName: string, date: string, hubs: KnowledgeDoc[]): string {
+  const outline = outlineFor(type);
+  const name = hubName.trim() || 'Our hub';
+  const safeName = name.replace(/"/g, '\\"');
+  const heading = type === 'hub-charter' ? 'Charter' : 'Theory of Change';
+  const out: string[] = [
+    '---',
+    `type: ${type}`,
+    `hub: "${safeName}"`,
+    'status: draft',
+    'version: 0.1',
+    `created: ${date}`,
+    '---',
+    '',
+    `# ${name} — ${heading}`,
+    '',
+    `> Drafted with Impact Hubs from the ${outline.name.toLowerCase()} outline (${outline.sections.length} sections). Replace each prompt in *italics*; delete the guidance lines starting with \`>\` when a section is done. **Impact Hubs: Insert Section…** puts back any section you remove.`,
+    '',
+  ];
+  outline.sections.forEach((s, i) => {
+    const ex = s.example ? resolveExample(s.example, hubs) : undefined;
+    out.push(`## ${i + 1}. ${s.title}`, '', ...guidance(s, ex), '', `*${s.placeholder}*`, '');
+  });
+  return out.join('\n');
+}
+
+/** Escapes text for a snippet body outside placeholders. */
+function snippetText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\$/g, '\\$').replace(/}/g, '\\}');
+}
+
+/** The snippet body that Insert Section and the `hub-…`/`toc-…` snippets insert. */
+export function sectionSnippet(outline: Outline, section: Section, number?: number): string {
+  const n = number ?? outline.sections.indexOf(section) + 1;
+  const lines = [`## ${n}. ${snippetText(section.title)}`, '', ...guidance(section).map(snippetText), '', ...section.snippet, '', '$0'];
+  return lines.join('\n');
+}
+
+export interface SnippetDef {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+/** The Markdown snippets contributed by the extension (generated into dist/snippets at build time). */
+export function snippets(): Record<string, SnippetDef> {
+  const out: Record<string, SnippetDef> = {};
+  CHARTER.sections.forEach((s, i) => {
+    out[`Hub charter ${i + 1}: ${s.title}`] = { prefix: `${CHARTER.snippetPrefix}${s.id}`, body: sectionSnippet(CHARTER, s, i + 1).split('\n'), description: `Charter section ${i + 1} — ${s.purpose}.` };
+  });
+  THEORY_OF_CHANGE.sections.forEach((s, i) => {
+    out[`Theory of change ${i + 1}: ${s.title}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}section-${s.id}`, body: sectionSnippet(THEORY_OF_CHANGE, s, i + 1).split('\n'), description: `Theory-of-change section ${i + 1} — ${s.purpose}.` };
+  });
+  for (const e of TOC_ELEMENTS) {
+    out[`Theory of change element: ${e.name}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}${e.id}`, body: e.body, description: `${e.name} — ${e.description}.` };
+  }
+  return out;
+}
+
+export interface FoundSection {
+  id: string;
+  /** 0-based line of the heading. */
+  line: number;
+  level: number;
+}
+
+const HEADING = /^(#{2,3})\s+(?:\d+[.)]\s*)?(.+?)\s*#*\s*$/;
+
+/** What kind of document this is: from front matter `type:`, else from its headings. */
+export function detectDocType(text: string): DocType | undefined {
+  try {
+    const t = splitFrontMatter(text).data.type;
+    if (t === 'hub-charter' || t === 'theory-of-change') return t;
+  } catch {
+    // fall through to headings
+  }
+  const found = (o: Outline) => findSections(text, o).length;
+  const c = found(CHARTER);
+  const tc = found(THEORY_OF_CHANGE);
+  if (Math.max(c, tc) < 2) return undefined;
+  return c >= tc ? 'hub-charter' : 'theory-of-change';
+}
+
+function normal(s: string): string {
+  return slugOf(s.replace(/\(.*?\)/g, ''));
+}
+
+/** The outline sections present in a document (matched by heading title, numbering ignored). */
+export function findSections(text: string, outline: Outline): FoundSection[] {
+  const titles = new Map(outline.sections.map((s) => [normal(s.title), s.id]));
+  // Numbering and parenthesised asides are ignored; a title may also be a prefix of the outline's
+  // ("Theory of change summary") or the other way round.
+  const out: FoundSection[] = [];
+  const lines = text.split(/\r?\n/);
+  let fence = false;
+  lines.forEach((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (fence) return;
+    const m = HEADING.exec(line);
+    if (!m) return;
+    const key = normal(m[2]);
+    const id = titles.get(key) ?? (key.length >= 6 ? [...titles.entries()].find(([t]) => key.startsWith(t) || t.startsWith(key))?.[1] : undefined);
+    if (id && !out.some((f) => f.id === id)) out.push({ id, line: i, level: m[1].length });
+  });
+  return out;
+}
+
+/**
+ * Where a section belongs: before the first present section that comes after it in the outline,
+ * else at the end. Returns a 0-based line at which to insert.
+ */
+export function insertionLine(text: string, outline: Outline, sectionId: string): number {
+  const order = outline.sections.findIndex((s) => s.id === sectionId);
+  if (order < 0) throw new Error(`unknown section "${sectionId}"`);
+  const present = findSections(text, outline);
+  const after = present
+    .map((p) => ({ ...p, order: outline.sections.findIndex((s) => s.id === p.id) }))
+    .filter((p) => p.order > order)
+    .sort((a, b) => a.line - b.line)[0];
+  const lines = text.split(/\r?\n/);
+  if (after) return after.line;
+  let end = lines.length;
+  while (end > 0 && lines[end - 1].trim() === '') end--;
+  return end;
+}

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { detectDocType, findSections, insertionLine, renderTemplate, sectionSnippet } from '../core/authoring';
+import { outlineFor, slugOf, type DocType } from '../core/outlines';
+import type { KnowledgeService } from '../services/knowledge';
+
+interface NewArgs {
+  name?: string;
+  uri?: vscode.Uri | string;
+}
+
+const LABEL: Record<DocType, { what: string; file: string }> = {
+  'hub-charter': { what: 'hub charter', file: 'charter' },
+  'theory-of-change': { what: 'theory of change', file: 'theory-of-change' },
+};
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** New Hub Charter, New Theory of Change and Insert Section…. */
+export function registerAuthoring(knowledge: KnowledgeService): vscode.Disposable {
+  async function create(type: DocType, args?: NewArgs): Promise<vscode.Uri | undefined> {
+    const label = LABEL[type];
+    const name =
+      args?.name ??
+      (await vscode.window.showInputBox({
+        title: `New ${label.what} (1/2)`,
+        prompt: 'The name of the hub',
+        placeHolder: 'e.g. Riverlands Safe Water Hub',
+        validateInput: (v) => (v.trim() ? undefined : 'Enter the hub\u2019s name'),
+      }));
+    if (!name?.trim()) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fileName = `${slugOf(name) || 'hub'}-${label.file}.md`;
+    let target: vscode.Uri | undefined = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
+    if (!target) {
+      target = await vscode.window.showSaveDialog({
+        title: `New ${label.what} (2/2): where to save`,
+        defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+        filters: { Markdown: ['md'] },
+        saveLabel: 'Create',
+      });
+    }
+    if (!target) return undefined;
+    // Never overwrite: the save dialog's "replace?" answer is not enough.
+    if (await exists(target)) {
+      void vscode.window.showErrorMessage(`Impact Hubs: ${vscode.workspace.asRelativePath(target)} already exists, so it was left unchanged. Choose another file name.`);
+      return undefined;
+    }
+    try {
+      await knowledge.ready();
+    } catch {
+      // Templates still work without examples.
+    }
+    const text = renderTemplate(type, name, new Date().toISOString().slice(0, 10), knowledge.docs());
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(target);
+    const editor = await vscode.window.showTextDocument(doc);
+    const first = text.split('\n').findIndex((l) => l.startsWith('## '));
+    if (first >= 0) editor.revealRange(new vscode.Range(first, 0, first, 0), vscode.TextEditorRevealType.AtTop);
+    return target;
+  }
+
+  async function insertSection(sectionId?: unknown): Promise<boolean> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage('Impact Hubs: open a hub charter or theory of change (Markdown) to insert a section.');
+      return false;
+    }
+    const text = editor.document.getText();
+    let type = detectDocType(text);
+    if (!type) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'Hub charter', type: 'hub-charter' as DocType },
+          { label: 'Theory of change', type: 'theory-of-change' as DocType },
+        ],
+        { title: 'Which outline does this document follow?', placeHolder: 'Add "type: hub-charter" or "type: theory-of-change" to the front matter to skip this question' },
+      );
+      if (!pick) return false;
+      type = pick.type;
+    }
+    const outline = outlineFor(type);
+    const present = new Map(findSections(text, outline).map((f) => [f.id, f]));
+    let id = typeof sectionId === 'string' ? sectionId : undefined;
+    if (!id) {
+      const pick = await vscode.window.showQuickPick(
+        outline.sections.map((s, i) => ({
+          label: `${i + 1}. ${s.title}`,
+          description: present.has(s.id) ? '$(check) in the document — go to it' : s.purpose,
+          detail: present.has(s.id) ? undefined : s.questions[0],
+          id: s.id,
+        })),
+        { title: `Insert a ${outline.name.toLowerCase()} section`, placeHolder: 'Sections are inserted in their place in the outline, not at the cursor', matchOnDescription: true },
+      );
+      id = pick?.id;
+    }
+    if (!id) return false;
+    const section = outline.sections.find((s) => s.id === id);
+    if (!section) {
+      void vscode.window.showErrorMessage(`Impact Hubs: there is no section "${id}" in the ${outline.name.toLowerCase()} outline.`);
+      return false;
+    }
+    const already = present.get(id);
+    if (already) {
+      const pos = new vscode.Position(already.line, 0);
+      editor.selection = new vscode.Selection(pos, pos);
+      editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+      void vscode.window.setStatusBarMessage(`Impact Hubs: "${section.title}" is already in the document`, 4000);
+      return false;
+    }
+    const line = insertionLine(text, outline, id);
+    const atEnd = line >= editor.document.lineCount;
+    const position = atEnd ? editor.document.lineAt(editor.document.lineCount - 1).range.end : new vscode.Position(line, 0);
+    const body = sectionSnippet(outline, section);
+    const before = line > 0 && line <= editor.document.lineCount ? editor.document.lineAt(line - 1).text : '';
+    const lead = atEnd ? '\n\n' : before.trim() ? '\n' : '';
+    const snippet = new vscode.SnippetString(atEnd ? `${lead}${body}` : `${lead}${body}\n\n`);
+    const ok = await editor.insertSnippet(snippet, position);
+    if (ok) editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    return ok;
+  }
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('impactHubs.newCharter', (args?: NewArgs) => create('hub-charter', args)),
+    vscode.commands.registerCommand('impactHubs.newTheoryOfChange', (args?: NewArgs) => create('theory-of-change', args)),
+    vscode.commands.registerCommand('impactHubs.insertSection', (id?: unknown) => insertSection(id)),
+  );
+}
