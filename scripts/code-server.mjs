@@ -131,3 +131,17 @@ export async function waitForHttp(url, timeoutMs = 60000) {
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
   ensureCodeServer();
 }
+
+/** Installs a VSIX into an extensions folder with code-server's own CLI (offline, local file). */
+export function installVsix(extensionsDir, vsix, userDataDir) {
+  const entry = ensureCodeServer();
+  const r = spawnSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`could not install ${vsix} into code-server: ${r.stderr || r.stdout}`);
+}
+
+/** Builds the production VSIX (npm run package) and returns its path. */
+export function packageVsix() {
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error('npm run package failed');
+  return join(ROOT, 'impact-hubs.vsix');
+}

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureCodeServer, freePort, startCodeServer, waitForHttp } from './code-server.mjs';
+import { ROOT, ensureCodeServer, freePort, installVsix, packageVsix, startCodeServer, waitForHttp } from './code-server.mjs';
 
 const samples = join(ROOT, 'samples');
 const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -25,11 +25,11 @@ if (code && !process.env.IMPACT_HUBS_USE_CODE_SERVER) {
   const userDataDir = join(tmp, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }, null, 2));
-  // code-server loads an extension under development through the folder given as extensionDevelopmentPath
-  // only in test mode, so for a person it is linked into a private extensions folder instead.
+  // In code-server the extension is installed from a freshly built VSIX into a private extensions
+  // folder (extension-development mode in the browser leaves out the built-in themes).
   const extensionsDir = join(tmp, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
-  spawnSync('ln', ['-s', ROOT, join(extensionsDir, 'impact-hubs.impact-hubs-dev')]);
+  installVsix(extensionsDir, packageVsix(), userDataDir);
   const server = startCodeServer({ port, userDataDir, extensionsDir, workspace: samples, auth: 'password', password, logFile: 'inherit' });
   const stop = () => {
     server.stop();

@@ -63,7 +63,7 @@ export function compareHubs(docs: KnowledgeDoc[], principleTitle: (id: string) =
     row('Secretariat', (d) => ({ text: [d.hub!.secretariat?.location, d.hub!.secretariat?.size].filter(Boolean).join('; '), cites: cites(d, d.hub!.secretariat?.src) })),
     row('Governance and seats', (d) => {
       const g = d.hub!.governance;
-      return { text: [g?.board, g?.seats ? `${g.seats} seats` : ''].filter(Boolean).join('; '), lines: g?.constituencies.length ? [`Constituencies: ${g.constituencies.join(', ')}`] : [], cites: cites(d, g?.src) };
+      return { text: [g?.board, g?.seats && !g.board?.includes(String(g.seats)) ? `${g.seats} seats` : ''].filter(Boolean).join('; '), lines: g?.constituencies.length ? [`Constituencies: ${g.constituencies.join(', ')}`] : [], cites: cites(d, g?.src) };
     }),
     row('Actor types', (d) => ({ text: d.hub!.actor_types.map((a) => ACTOR_TYPES[a] ?? a).join(', '), cites: [] })),
     row('Funding model', (d) => ({ text: d.hub!.funding?.model ?? '', cites: cites(d, d.hub!.funding?.src) })),
@@ -127,9 +127,11 @@ export function comparisonHtml(c: Comparison): string {
     (r) =>
       `<tr><th scope="row">${esc(r.label)}</th>${r.cells
         .map((cell) => {
-          const lines = (cell.lines ?? []).map((l) => `<div>${esc(l)}</div>`).join('');
-          const empty = !cell.text && !lines ? '<span class="muted">—</span>' : '';
-          return `<td>${esc(cell.text)}${lines}${empty}${citeHtml(cell.cites)}</td>`;
+          // Citations follow the last line of the cell.
+          const parts = [cell.text, ...(cell.lines ?? [])].filter(Boolean).map((l) => esc(l));
+          if (!parts.length) return `<td><span class="muted">—</span>${citeHtml(cell.cites)}</td>`;
+          parts[parts.length - 1] += citeHtml(cell.cites);
+          return `<td>${parts.map((p) => `<div>${p}</div>`).join('')}</td>`;
         })
         .join('')}</tr>`,
   );

@@ -20,7 +20,8 @@ export interface ReaderPageInput {
 }
 
 function button(action: string, icon: string, label: string, disabled = false): string {
-  return `<button type="button" data-action="${esc(action)}" title="${esc(label)}" aria-label="${esc(label)}"${disabled ? ' disabled' : ''}><span class="icon" aria-hidden="true">${icon}</span><span class="label">${esc(label)}</span></button>`;
+  const glyph = icon ? `<span class="icon" aria-hidden="true">${icon}</span>` : '';
+  return `<button type="button" data-action="${esc(action)}" title="${esc(label)}" aria-label="${esc(label)}"${disabled ? ' disabled' : ''}>${glyph}<span class="label">${esc(label)}</span></button>`;
 }
 
 /** The reader panel's whole HTML page. */
@@ -35,10 +36,10 @@ export function readerPage(i: ReaderPageInput): string {
 ${button('back', '←', 'Back', !i.canBack)}
 ${button('forward', '→', 'Forward', !i.canForward)}
 <span class="spacer"></span>
-${button('openSource', '⧉', 'Open Markdown source')}
-${button('insertReference', '⤓', 'Insert reference')}
-${button('copyCitation', '❝', 'Copy citation')}
-${button('moreLikeThis', '≈', 'More like this')}
+${button('openSource', '', 'Open Markdown source')}
+${button('insertReference', '', 'Insert reference')}
+${button('copyCitation', '', 'Copy citation')}
+${button('moreLikeThis', '', 'More like this')}
 </nav>`;
   return page({
     title: i.doc.title,

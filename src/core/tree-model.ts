@@ -60,7 +60,7 @@ export function hubTooltip(d: KnowledgeDoc): string {
 }
 
 function hubNode(d: KnowledgeDoc, parent: string, extra: Partial<TreeNode> = {}): TreeNode {
-  return { id: `${parent}/${d.id}`, label: d.title, description: hubDescription(d), tooltip: hubTooltip(d), type: 'doc', key: keyOf(d), docKind: 'hub', ...extra };
+  return { id: `${parent}/${d.id}`, label: hubName(d), description: hubDescription(d), tooltip: hubTooltip(d), type: 'doc', key: keyOf(d), docKind: 'hub', ...extra };
 }
 
 function groupsOf(d: KnowledgeDoc, g: Grouping): { id: string; label: string; order: string }[] {

@@ -1,0 +1,131 @@
+// Screenshots of the extension as a user sees it: code-server + headless Chromium, light and dark.
+//   node scripts/screenshots.mjs [--out DIR] [--theme light|dark|all]
+// Writes PNGs (used in the README) — look at them after every UI change.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, freePort, installVsix, packageVsix, startCodeServer, waitForHttp } from './code-server.mjs';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'media', 'screenshots') }, theme: { type: 'string', default: 'all' } } });
+const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
+const themes = values.theme === 'all' ? ['light', 'dark'] : values.theme.split(',');
+mkdirSync(values.out, { recursive: true });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function shoot(theme) {
+  const tmp = mkdtempSync(join(tmpdir(), 'impact-hubs-shots-'));
+  const userDataDir = join(tmp, 'user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.colorTheme': THEMES[theme],
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'git.openRepositoryInParentFolders': 'never',
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'workbench.tips.enabled': false,
+      'editor.minimap.enabled': false,
+      'window.commandCenter': false,
+      'workbench.layoutControl.enabled': false,
+      'chat.commandCenter.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'editor.fontSize': 14,
+      'telemetry.telemetryLevel': 'off',
+    }),
+  );
+  const workspace = join(tmp, 'samples');
+  cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+  // Installed from the VSIX as a user would (extension-development mode leaves built-in themes out).
+  const extensionsDir = join(tmp, 'ext');
+  installVsix(extensionsDir, vsix, userDataDir);
+  const port = await freePort();
+  const server = startCodeServer({ port, userDataDir, extensionsDir, workspace, auth: 'none', logFile: openSync(join(tmp, 'log'), 'a') });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1, colorScheme: theme === 'light' ? 'light' : 'dark' });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await sleep(6000);
+    const palette = async (command, wait = 1500) => {
+      await page.keyboard.press('F1');
+      await sleep(400);
+      await page.keyboard.type(command, { delay: 5 });
+      await sleep(500);
+      await page.keyboard.press('Enter');
+      await sleep(wait);
+    };
+    const snap = async (name) => {
+      await page.screenshot({ path: join(values.out, `${name}-${theme}.png`) });
+      console.log(`  ${name}-${theme}.png`);
+    };
+    await page.keyboard.press('Escape');
+    await palette('View: Close All Editors', 800);
+
+    // 1. Side bar + reader on a hub.
+    await palette('Impact Hubs: Focus on Case Studies View', 2500);
+    await palette('Impact Hubs: Search Knowledge Base', 1200);
+    await page.keyboard.type('vacine aliance', { delay: 20 });
+    await sleep(1200);
+    await snap('search');
+    await page.keyboard.press('Enter');
+    await sleep(3000);
+    await snap('reader');
+
+    // 2. Principles view expanded, reader on a principle.
+    await palette('Impact Hubs: Focus on Design Principles View', 1500);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await sleep(500);
+    await page.keyboard.press('Enter');
+    await sleep(2500);
+    await snap('principles');
+
+    // 3. Compare hubs.
+    await palette('Notifications: Clear All Notifications', 500);
+    await palette('View: Close All Editors', 800);
+    await palette('Impact Hubs: Compare Hubs…', 1200);
+    for (const name of ['CEPI, the', 'Gavi, the', 'The Global Fund']) {
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(name.split(',')[0], { delay: 10 });
+      await sleep(500);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-checkbox').first().click();
+      await sleep(300);
+    }
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await sleep(300);
+    await page.keyboard.press('Enter');
+    await sleep(3000);
+    await snap('compare');
+
+    // 4. A charter with a hover card on a reference.
+    await palette('View: Close All Editors', 800);
+    await palette('Go to File', 800);
+    await page.keyboard.type('riverlands-charter.md');
+    await sleep(600);
+    await page.keyboard.press('Enter');
+    await sleep(2500);
+    await palette('Notifications: Clear All Notifications', 500);
+    await page.keyboard.press('Control+g');
+    await sleep(400);
+    await page.keyboard.type('35:60');
+    await page.keyboard.press('Enter');
+    await sleep(600);
+    await palette('Show or Focus Hover', 2500);
+    await snap('charter-hover');
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const vsix = packageVsix();
+for (const t of themes) {
+  console.log(`screenshots (${t}):`);
+  await shoot(t);
+}
