@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { realKb } from '../fixtures/real-kb';
+
+const RESEARCH = path.join(__dirname, '..', '..', '..', 'shared', 'research');
+
+describe('knowledge base sources', () => {
+  it('every cited URL is copied verbatim from the research fact sheets (never invented)', function () {
+    if (!fs.existsSync(RESEARCH)) this.skip(); // ../shared is beside the repository in CI and dev machines
+    const research = fs
+      .readdirSync(RESEARCH)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => fs.readFileSync(path.join(RESEARCH, f), 'utf8'))
+      .join('\n');
+    const { bundle } = realKb();
+    const missing: string[] = [];
+    let n = 0;
+    for (const d of bundle.docs) {
+      for (const s of d.sources) {
+        n++;
+        if (!research.includes(s.url)) missing.push(`${d.path} [^${s.label}] ${s.url}`);
+      }
+    }
+    assert.ok(n > 500, `${n} sources checked`);
+    assert.deepEqual(missing, []);
+  });
+
+  it('every hub cites at least 8 distinct sources and marks secondary ones', () => {
+    const { bundle } = realKb();
+    for (const d of bundle.docs.filter((x) => x.kind === 'hub')) {
+      const urls = new Set(d.sources.map((s) => s.url));
+      assert.ok(urls.size >= 8, `${d.id}: ${urls.size}`);
+    }
+    assert.ok(bundle.docs.some((d) => d.sources.some((s) => s.secondary)), 'secondary sources are flagged');
+  });
+});
