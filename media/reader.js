@@ -6,33 +6,13 @@
   const state = JSON.parse(document.body.dataset.state || '{}');
   vscode.setState({ key: state.key, anchor: state.anchor });
 
+  // eslint-disable-next-line no-undef
+  impactHubsLinks(vscode);
   document.addEventListener('click', (event) => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    const button = target.closest('button[data-action]');
+    const button = /** @type {HTMLElement} */ (event.target).closest('button[data-action]');
     if (button instanceof HTMLButtonElement) {
       event.preventDefault();
       vscode.postMessage({ type: 'action', action: button.dataset.action });
-      return;
-    }
-    const link = target.closest('a');
-    if (!link) return;
-    const href = link.getAttribute('href') || '';
-    if (link.dataset.doc) {
-      event.preventDefault();
-      vscode.postMessage({ type: 'navigate', key: link.dataset.doc, anchor: link.dataset.anchor });
-    } else if (link.dataset.external) {
-      event.preventDefault();
-      vscode.postMessage({ type: 'external', url: link.dataset.external });
-    } else if (href.startsWith('#') && href.length > 1) {
-      event.preventDefault();
-      const el = document.getElementById(decodeURIComponent(href.slice(1)));
-      if (el) {
-        el.scrollIntoView({ block: 'start' });
-        el.classList.add('flash');
-        setTimeout(() => el.classList.remove('flash'), 1200);
-      }
-    } else {
-      event.preventDefault();
     }
   });
 

@@ -14,6 +14,18 @@ const themes = values.theme === 'all' ? ['light', 'dark'] : values.theme.split('
 mkdirSync(values.out, { recursive: true });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The (nested) webview frame that contains a selector. */
+async function findFrame(page, selector) {
+  for (const f of page.frames()) {
+    try {
+      if (await f.locator(selector).count()) return f;
+    } catch {
+      /* detached frame */
+    }
+  }
+  return undefined;
+}
+
 async function shoot(theme) {
   const tmp = mkdtempSync(join(tmpdir(), 'impact-hubs-shots-'));
   const userDataDir = join(tmp, 'user-data');
@@ -74,6 +86,15 @@ async function shoot(theme) {
     await page.keyboard.press('Enter');
     await sleep(3000);
     await snap('reader');
+    // Follow a link inside the reader, as a user would, and check the panel navigates.
+    const frame = await findFrame(page, 'article.markdown-body');
+    if (frame) {
+      await frame.locator('article a[data-doc^="principle:"]').first().click();
+      await sleep(2000);
+      const title = await page.locator('.tab.active .label-name, .tab.active .monaco-icon-label').first().textContent();
+      console.log(`  link in the reader opened: ${title?.trim()}`);
+      await palette('Impact Hubs: Reader: Back', 1500);
+    } else console.log('  (reader frame not found)');
 
     // 2. Principles view expanded, reader on a principle.
     await palette('Impact Hubs: Focus on Design Principles View', 1500);

@@ -15,34 +15,15 @@ export function resolveExample(ex: ExampleRef, hubs: KnowledgeDoc[]): ResolvedEx
   const d = hubs.find((h) => h.kind === 'hub' && h.id === ex.hub);
   const h = d?.hub;
   if (!d || !h) return undefined;
-  let text: string | undefined;
-  let src: string[] = [];
-  switch (ex.field) {
-    case 'goal':
-      text = h.goal?.text;
-      src = h.goal?.src ?? [];
-      break;
-    case 'governance':
-      text = h.governance?.board;
-      src = h.governance?.src ?? [];
-      break;
-    case 'funding':
-      text = h.funding?.model;
-      src = h.funding?.src ?? [];
-      break;
-    case 'secretariat':
-      text = [h.secretariat?.location, h.secretariat?.size].filter(Boolean).join('; ');
-      src = h.secretariat?.src ?? [];
-      break;
-    case 'founded':
-      text = h.founded?.text;
-      src = h.founded?.src ?? [];
-      break;
-    case 'legal_form':
-      text = h.legal_form?.text;
-      src = h.legal_form?.src ?? [];
-      break;
-  }
+  const fields: Record<ExampleRef['field'], { text?: string; src?: string[] }> = {
+    goal: { text: h.goal?.text, src: h.goal?.src },
+    governance: { text: h.governance?.board, src: h.governance?.src },
+    funding: { text: h.funding?.model, src: h.funding?.src },
+    secretariat: { text: [h.secretariat?.location, h.secretariat?.size].filter(Boolean).join('; '), src: h.secretariat?.src },
+    founded: { text: h.founded?.text, src: h.founded?.src },
+    legal_form: { text: h.legal_form?.text, src: h.legal_form?.src },
+  };
+  const { text, src = [] } = fields[ex.field];
   if (!text) return undefined;
   const url = src.map((l) => d.sources.find((s) => s.label === l)?.url).find(Boolean);
   return { intro: ex.intro, text, hubId: d.id, hubTitle: h.short_name ?? d.title, url };

@@ -10,7 +10,8 @@ export interface ReaderPageInput {
   cspSource: string;
   nonce: string;
   styleUri: string;
-  scriptUri: string;
+  /** Page scripts, in order (the shared link handler first). */
+  scriptUris: string[];
   canBack: boolean;
   canForward: boolean;
   anchor?: string;
@@ -46,7 +47,7 @@ ${button('moreLikeThis', '', 'More like this')}
     cspSource: i.cspSource,
     nonce: i.nonce,
     styles: [i.styleUri],
-    scripts: [i.scriptUri],
+    scripts: i.scriptUris,
     state: { key: keyOf(i.doc), anchor: i.anchor, highlight: (i.highlight ?? []).slice(0, 12) },
     body: `${toolbar}\n<main id="content" tabindex="-1">\n${header}\n<article class="markdown-body">\n${body}\n</article>\n${similar}\n</main>`,
   });

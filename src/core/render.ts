@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { esc, safeExternalUrl } from './html';
 import { refsPlugin } from './refs';
+import { slugify } from './markdown-scan';
 import { resolveDocLink, type PrincipleHub } from './kb';
 import { ACTOR_TYPES, ISSUE_CATEGORIES, KIND_LABELS, REGIONS, SDG_NAMES } from './vocab';
 import type { DocKind, KnowledgeDoc, Source } from './types';
@@ -107,21 +108,12 @@ export function createRenderer(ctx: RenderContext): Md {
   md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
     const inline = tokens[idx + 1];
     const text = inline?.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? '';
-    tokens[idx].attrSet('id', slug(text));
+    tokens[idx].attrSet('id', slugify(text));
     return self.renderToken(tokens, idx, options);
   };
   return md;
 }
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .trim()
-    .replace(/\s+/g, '-');
-}
 
 export interface RenderedDoc {
   /** Header card (key facts) HTML. */

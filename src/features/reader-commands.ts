@@ -3,6 +3,7 @@ import { distinctiveWords } from '../search/engine';
 import { KIND_LABELS } from '../core/vocab';
 import { keyOf } from '../core/keys';
 import type { SearchResult } from '../search/engine';
+import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Reader } from '../views/reader';
 
@@ -15,6 +16,16 @@ export function keyArg(arg: unknown): string | undefined {
 
 /** Commands behind the reader's toolbar, also usable from the palette and the side bar. */
 export function registerReaderCommands(knowledge: KnowledgeService, reader: Reader): vscode.Disposable {
+  /** Runs an action on the document named by the argument, or the reader's current one. */
+  const withDoc = async <T>(arg: unknown, action: (doc: KnowledgeDoc) => Promise<T>): Promise<T | undefined> => {
+    const key = keyArg(arg);
+    const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
+    if (!doc) {
+      void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
+      return undefined;
+    }
+    return action(doc);
+  };
   const setContext = () => void vscode.commands.executeCommand('setContext', 'impactHubs.readerOpen', reader.currentDoc !== undefined);
   return vscode.Disposable.from(
     reader.onDidRender(setContext),
@@ -28,24 +39,9 @@ export function registerReaderCommands(knowledge: KnowledgeService, reader: Read
     }),
     vscode.commands.registerCommand('impactHubs.back', () => reader.back()),
     vscode.commands.registerCommand('impactHubs.forward', () => reader.forward()),
-    vscode.commands.registerCommand('impactHubs.openSource', async (arg?: unknown) => {
-      const key = keyArg(arg);
-      const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
-      if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
-      await reader.openSource(doc);
-    }),
-    vscode.commands.registerCommand('impactHubs.insertReference', async (arg?: unknown) => {
-      const key = keyArg(arg);
-      const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
-      if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
-      return reader.insertReference(doc);
-    }),
-    vscode.commands.registerCommand('impactHubs.copyCitation', async (arg?: unknown) => {
-      const key = keyArg(arg);
-      const doc = key ? await knowledge.resolve(key) : reader.currentDoc;
-      if (!doc) return void vscode.window.showInformationMessage('Impact Hubs: open a document in the reader first.');
-      return reader.copyCitation(doc);
-    }),
+    vscode.commands.registerCommand('impactHubs.openSource', (arg?: unknown) => withDoc(arg, (doc) => reader.openSource(doc))),
+    vscode.commands.registerCommand('impactHubs.insertReference', (arg?: unknown) => withDoc(arg, (doc) => reader.insertReference(doc))),
+    vscode.commands.registerCommand('impactHubs.copyCitation', (arg?: unknown) => withDoc(arg, (doc) => reader.copyCitation(doc))),
     vscode.commands.registerCommand('impactHubs.moreLikeThis', async (arg?: unknown) => {
       await knowledge.ready();
       const key = keyArg(arg);

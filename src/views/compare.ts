@@ -112,7 +112,7 @@ export class CompareView implements vscode.Disposable {
       cspSource: w.cspSource,
       nonce: randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(24, 'x'),
       styles: [media('reader.css'), media('compare.css')],
-      scripts: [media('compare.js')],
+      scripts: [media('links.js'), media('compare.js')],
       body: `<nav class="toolbar" aria-label="Comparison actions"><strong>${c.hubs.length} hubs side by side</strong><span class="spacer"></span><button type="button" data-export title="Open the table as Markdown in a new editor">Export as Markdown</button></nav>
 <main class="wide">${comparisonHtml(c)}</main>`,
     });

@@ -148,7 +148,7 @@ export class Reader implements vscode.Disposable {
       cspSource: webview.cspSource,
       nonce: randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(24, 'x'),
       styleUri: media('reader.css'),
-      scriptUri: media('reader.js'),
+      scriptUris: [media('links.js'), media('reader.js')],
       canBack: this.position > 0,
       canForward: this.position < this.history.length - 1,
       anchor: opts.anchor,

@@ -54,7 +54,7 @@ describe('reader HTML', () => {
         '<div onclick="alert(5)">x</div>',
       ].join('\n'),
     );
-    const html = readerPage({ doc, ctx: ctxFor([doc]), cspSource: 'vscode-webview://abc', nonce: NONCE, styleUri: 's.css', scriptUri: 'r.js', canBack: false, canForward: false, similar: [] });
+    const html = readerPage({ doc, ctx: ctxFor([doc]), cspSource: 'vscode-webview://abc', nonce: NONCE, styleUri: 's.css', scriptUris: ['r.js'], canBack: false, canForward: false, similar: [] });
     const withoutOurScript = html.replace(`<script nonce="${NONCE}" src="r.js"></script>`, '');
     assert.doesNotMatch(withoutOurScript, /<script|<iframe|<img|href="javascript:|href="command:|href="file:/i);
     assert.doesNotMatch(withoutOurScript, /<[a-z][^>]*\son[a-z]+=/i, 'no event-handler attribute in any real tag');
@@ -104,7 +104,7 @@ describe('reader HTML', () => {
   it('shows back/forward state and "more like this" links', () => {
     const { bundle } = realKb();
     const doc = bundle.docs.find((d) => d.id === 'cepi')!;
-    const html = readerPage({ doc, ctx: ctxFor(bundle.docs), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUri: 'r', canBack: true, canForward: false, similar: [{ key: 'hub:gavi', title: 'Gavi', kind: 'hub' }] });
+    const html = readerPage({ doc, ctx: ctxFor(bundle.docs), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUris: ['r'], canBack: true, canForward: false, similar: [{ key: 'hub:gavi', title: 'Gavi', kind: 'hub' }] });
     assert.match(html, /data-action="back" title="Back" aria-label="Back">/);
     assert.match(html, /data-action="forward" title="Forward" aria-label="Forward" disabled>/);
     assert.match(html, /More like this<\/h2><ul><li><a href="#" data-doc="hub:gavi">Gavi<\/a>/);
