@@ -38,15 +38,16 @@ function sourceList(sources: Source[]): string {
   return `<ol class="sources">\n${items.join('\n')}\n</ol>\n`;
 }
 
+function citeLink(env: Env, label: string): string {
+  const n = env.numbers.get(label);
+  const s = env.sources.find((x) => x.label === label);
+  return n ? `<a href="#src-${esc(label)}" title="${esc(s?.text ?? '')}">${n}</a>` : '';
+}
+
+/** Superscript citation numbers, comma-separated: ¹,². */
 function cite(env: Env, labels: string[] | undefined): string {
-  if (!labels || labels.length === 0) return '';
-  return labels
-    .map((l) => {
-      const n = env.numbers.get(l);
-      const s = env.sources.find((x) => x.label === l);
-      return n ? `<sup class="cite"><a href="#src-${esc(l)}" title="${esc(s?.text ?? '')}">${n}</a></sup>` : '';
-    })
-    .join('');
+  const links = [...new Set(labels ?? [])].map((l) => citeLink(env, l)).filter(Boolean);
+  return links.length ? `<sup class="cite">${links.join(',')}</sup>` : '';
 }
 
 /** Builds one markdown-it instance per context: no raw HTML, safe links, citations, references. */
@@ -60,7 +61,10 @@ export function createRenderer(ctx: RenderContext): Md {
 
   md.renderer.rules.footnote_ref = (tokens, idx, _o, env) => {
     const label = (tokens[idx].meta as { label?: string }).label ?? '';
-    return cite(env as unknown as Env, [label]);
+    const link = citeLink(env as unknown as Env, label);
+    // Adjacent references ([^a][^b]) read as one citation: ¹,².
+    const joined = tokens[idx - 1]?.type === 'footnote_ref';
+    return link ? `<sup class="cite">${joined ? ',' : ''}${link}</sup>` : '';
   };
   // Replace the plugin's footnote block with our numbered source list (footnotes cited only from
   // front matter would otherwise be dropped).

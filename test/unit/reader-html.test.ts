@@ -92,6 +92,13 @@ describe('reader HTML', () => {
     assert.ok(body.indexOf('Hubs that show this principle') < body.lastIndexOf('<h2 id="sources">Sources</h2>'));
   });
 
+  it('numbers citations by source; adjacent ones are joined with a comma, separate ones are not', () => {
+    const doc = workspaceDoc('# N\n\nOne claim.[^a][^b] Another claim.[^b]\n\n## Sources\n\n[^a]: A, https://example.org/a\n[^b]: B, https://example.org/b\n');
+    const { body } = renderDoc(doc, ctxFor([doc]));
+    assert.match(body, /One claim\.<sup class="cite"><a href="#src-a"[^>]*>1<\/a><\/sup><sup class="cite">,<a href="#src-b"[^>]*>2<\/a><\/sup> Another claim\.<sup class="cite"><a href="#src-b"/);
+    assert.equal((body.match(/<li id="src-/g) ?? []).length, 2);
+  });
+
   it('renders [[kind:id]] references as in-panel links and unknown ones as marked text', () => {
     const doc = workspaceDoc('# Notes\n\nLike [[hub:gavi]] and [[principle:narrow-goal|a narrow goal]], not [[hub:nope]].\n');
     const { bundle } = realKb();
