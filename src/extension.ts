@@ -8,6 +8,7 @@ import { Sidebar } from './views/sidebar';
 import { CompareView } from './views/compare';
 import { registerAuthoring } from './features/authoring';
 import { References } from './features/references';
+import { registerKbSource } from './views/kb-source';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface ImpactHubsApi {
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
     compare,
     references,
     registerAuthoring(knowledge),
+    registerKbSource(context.extensionUri),
     registerInfo(knowledge),
     registerReaderCommands(knowledge, reader),
     vscode.commands.registerCommand('impactHubs.reindexKnowledge', async () => {

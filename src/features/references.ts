@@ -5,6 +5,7 @@ import { hubDescription } from '../core/tree-model';
 import { KIND_LABELS } from '../core/vocab';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
+import { kbSourceUri } from '../views/kb-source';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
 const FOLDER: Record<string, string> = { hub: 'hubs', principle: 'principles', framework: 'frameworks' };
@@ -15,7 +16,10 @@ interface Target {
   id: string;
   title: string;
   summary: string;
+  /** Where Go to Definition goes (read-only for bundled documents). */
   uri: vscode.Uri;
+  /** What the Markdown preview links to (a file it can open). */
+  fileUri: vscode.Uri;
   line: number;
 }
 
@@ -52,11 +56,11 @@ export class References implements vscode.Disposable {
   private targets(): Target[] {
     const out: Target[] = [];
     for (const d of this.knowledge.docs()) {
-      out.push({ key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
+      out.push({ key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
     }
     for (const d of this.knowledge.workspaceDocs()) {
       if (out.some((t) => t.kind === d.kind && t.id === d.id)) continue;
-      out.push({ key: d.ref, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: vscode.Uri.parse(d.path), line: 0 });
+      out.push({ key: d.ref, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: vscode.Uri.parse(d.path), fileUri: vscode.Uri.parse(d.path), line: 0 });
     }
     return out;
   }
@@ -205,7 +209,7 @@ export class References implements vscode.Disposable {
   extendMarkdownIt<T>(md: T): T {
     refsPlugin(md as Parameters<typeof refsPlugin>[0], (kind, id) => {
       const t = this.target(kind, id);
-      if (t) return { href: t.uri.toString(), title: `${KIND_LABELS[t.kind]}: ${t.title}`, text: t.title };
+      if (t) return { href: t.fileUri.toString(), title: `${KIND_LABELS[t.kind]}: ${t.title}`, text: t.title };
       // Before the knowledge base is loaded, link by convention; unknown ids show as marked text later.
       if (!this.knowledge.bundled && FOLDER[kind]) return { href: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', FOLDER[kind], `${id}.md`).toString(), title: `${KIND_LABELS[kind]}: ${id}`, text: id };
       return undefined;

@@ -5,6 +5,7 @@ import { page } from '../core/html';
 import type { TreeNode } from '../core/tree-model';
 import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
+import { panelIcon } from './icons';
 import { parseFromWebview } from './protocol';
 
 export const COMPARE_VIEW_TYPE = 'impactHubs.compare';
@@ -93,7 +94,7 @@ export class CompareView implements vscode.Disposable {
         localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')],
         enableFindWidget: true,
       });
-      this.panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'impact-hubs.svg');
+      this.panel.iconPath = panelIcon(this.context.extensionUri);
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
         const msg = parseFromWebview(raw);

@@ -5,6 +5,8 @@ import { keyOf, parseKey } from '../core/keys';
 import type { RenderContext } from '../core/render';
 import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
+import { panelIcon } from './icons';
+import { kbSourceUri } from './kb-source';
 import { parseFromWebview, type ReaderState } from './protocol';
 import { citationFor, referenceFor } from '../core/citation';
 
@@ -74,7 +76,7 @@ export class Reader implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.webview.options = this.options();
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'impact-hubs.svg');
+    panel.iconPath = panelIcon(this.context.extensionUri);
     panel.onDidDispose(() => {
       if (this.panel === panel) {
         this.panel = undefined;
@@ -177,10 +179,10 @@ export class Reader implements vscode.Disposable {
     }
   }
 
-  /** Opens the Markdown source of the current document (read-only view for bundled ones). */
+  /** Opens the Markdown source of the current document (read-only for bundled ones). */
   async openSource(doc = this.current): Promise<void> {
     if (!doc) return;
-    const uri = doc.origin === 'workspace' ? vscode.Uri.parse(doc.path) : vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', doc.path);
+    const uri = doc.origin === 'workspace' ? vscode.Uri.parse(doc.path) : kbSourceUri(doc.path);
     const line = Math.max(0, doc.bodyLine - 1);
     await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(line, 0, line, 0), preview: true });
   }

@@ -83,7 +83,10 @@ describe('writing charters and theories of change', () => {
     assert.match(text, /command:impactHubs\.openDocument/);
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, pos);
     const target = defs[0] as vscode.Location;
-    assert.match((target.uri ?? (defs[0] as vscode.LocationLink).targetUri).path, /knowledge\/hubs\/gavi\.md$/);
+    const defUri = target.uri ?? (defs[0] as vscode.LocationLink).targetUri;
+    assert.equal(defUri.toString(), 'impact-hubs-kb:/hubs/gavi.md');
+    const source = await vscode.workspace.openTextDocument(defUri);
+    assert.match(source.getText(), /^---\nid: gavi\n/, 'the read-only source is the case study');
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
     assert.match(links[0].target!.toString(true), /^command:impactHubs\.openDocument\?\["hub:gavi"\]$/);
   });

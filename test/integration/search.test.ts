@@ -56,6 +56,17 @@ describe('search and reader (issue: search the knowledge base)', () => {
     assert.ok(similar.length >= 3 && !similar.includes('hub:gavi'));
   });
 
+  it('Open Markdown Source shows the case study as a read-only document at its first line', async () => {
+    const api = await activateExtension();
+    await api.reader.open('hub:swa');
+    await vscode.commands.executeCommand('impactHubs.openSource');
+    const editor = await waitFor('the source editor', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'impact-hubs-kb' ? vscode.window.activeTextEditor : undefined));
+    assert.equal(editor.document.uri.path, '/hubs/swa.md');
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.ok(editor.selection.active.line > 5, 'the cursor is at the start of the body, after the front matter');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('Insert Reference puts [[hub:id]] at the cursor of the last editor, undoably', async () => {
     const api = await activateExtension();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We follow ' });
