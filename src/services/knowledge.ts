@@ -169,15 +169,23 @@ export class KnowledgeService implements vscode.Disposable {
     return this.wsReady;
   }
 
+  /** Re-reads the knowledge folders after any indexing already under way (runs never overlap). */
   reindexWorkspace(): Promise<IndexStats> {
-    this.wsReady = this.indexWorkspace(false);
+    const previous = this.wsReady ?? Promise.resolve(undefined);
+    this.wsReady = previous.catch(() => undefined).then(() => this.indexWorkspace(!this.restored));
     return this.wsReady;
   }
+
+  private restored = false;
+  private failed = new Map<string, { stamp: string; problems: Problem[] }>();
 
   private async indexWorkspace(restore: boolean): Promise<IndexStats> {
     const started = Date.now();
     await this.ready();
-    if (restore) this.ws = await this.restore();
+    if (restore) {
+      this.ws = await this.restore();
+      this.restored = true;
+    }
     this.folderUris = await this.knowledgeFolders();
     this.watch();
     const files: vscode.Uri[] = [];
@@ -186,10 +194,12 @@ export class KnowledgeService implements vscode.Disposable {
     }
     const keep = new Set(files.map((f) => f.toString()));
     this.ws.retain(keep);
+    for (const k of [...this.failed.keys()]) if (!keep.has(k)) this.failed.delete(k);
     for (const key of this.diagnosticKeys()) if (!keep.has(key)) this.diagnostics.delete(vscode.Uri.parse(key));
 
     const stamps = await Promise.all(files.map((f) => this.stamp(f)));
-    const toParse = files.filter((f, i) => this.ws.entry(f.toString())?.stamp !== stamps[i]);
+    const known = (f: vscode.Uri) => this.ws.entry(f.toString())?.stamp ?? this.failed.get(f.toString())?.stamp;
+    const toParse = files.filter((f, i) => known(f) !== stamps[i]);
     const stampOf = new Map(files.map((f, i) => [f.toString(), stamps[i]]));
     const run = async (report?: (done: number, total: number) => void) => {
       let done = 0;
@@ -218,8 +228,8 @@ export class KnowledgeService implements vscode.Disposable {
       await run();
     }
     for (const f of files) {
-      const e = this.ws.entry(f.toString());
-      if (e) this.setDiagnostics(f, e.problems ?? []);
+      const problems = this.ws.entry(f.toString())?.problems ?? this.failed.get(f.toString())?.problems;
+      if (problems) this.setDiagnostics(f, problems);
     }
     this.updateEngine();
     this.scheduleSave();
@@ -253,8 +263,14 @@ export class KnowledgeService implements vscode.Disposable {
       return;
     }
     const { doc, problems } = this.parseWorkspace(uri, text);
-    if (doc) this.ws.upsert({ path: uri.toString(), stamp, doc: toSearchDoc(doc), problems });
-    else this.ws.remove(uri.toString());
+    // Files that do not parse are remembered with their stamp, so they are not re-read until they change.
+    if (doc) {
+      this.failed.delete(uri.toString());
+      this.ws.upsert({ path: uri.toString(), stamp, doc: toSearchDoc(doc), problems });
+    } else {
+      this.failed.set(uri.toString(), { stamp, problems });
+      this.ws.remove(uri.toString());
+    }
     // A file that failed to parse still carries its problems.
     if (!doc) this.setDiagnostics(uri, problems);
     else if (rebuild) this.setDiagnostics(uri, problems);
@@ -295,6 +311,7 @@ export class KnowledgeService implements vscode.Disposable {
       w.onDidCreate((u) => this.schedule(u, 50));
       w.onDidChange((u) => this.schedule(u, 50));
       w.onDidDelete((u) => {
+        if (this.failed.delete(u.toString())) this.diagnostics.delete(u);
         if (this.ws.remove(u.toString())) {
           this.diagnostics.delete(u);
           this.updateEngine();

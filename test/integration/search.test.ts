@@ -101,6 +101,16 @@ describe('search and reader (issue: search the knowledge base)', () => {
     await waitFor('the deleted note to leave search', () => (api.knowledge.engine.search('quinquennial').length === 0 ? true : undefined), 10000);
   });
 
+  it('re-indexing re-reads only changed files, and the index is saved to workspace storage', async () => {
+    const api = await activateExtension();
+    await api.knowledge.workspaceReady();
+    const again = await vscode.commands.executeCommand<{ files: number; parsed: number; reused: number }>('impactHubs.reindexKnowledge');
+    assert.ok(again.files >= 2, `files: ${again.files}`);
+    assert.equal(again.parsed, 0, 'unchanged files are not parsed again');
+    assert.equal(again.reused, again.files);
+    await api.knowledge.save();
+  });
+
   it('a malformed own document becomes a diagnostic with its line; the rest keeps working', async () => {
     const api = await activateExtension();
     await api.knowledge.workspaceReady();
