@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { findRefs, refPrefixAt, refsPlugin, REF_KINDS } from '../core/refs';
 import { checkRefs } from '../core/ref-check';
-import { hubDescription } from '../core/tree-model';
-import { KIND_LABELS } from '../core/vocab';
+import { KIND_LABELS, REGIONS } from '../core/vocab';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
 import { kbSourceUri } from '../views/kb-source';
@@ -112,8 +111,8 @@ export class References implements vscode.Disposable {
     const h = bundled?.hub;
     if (h) {
       if (h.goal?.text) md.appendMarkdown(`*Goal:* ${escapeMd(h.goal.text)}\n\n`);
-      const meta = bundled ? hubDescription(bundled) : '';
-      if (meta) md.appendMarkdown(`Founded ${escapeMd(meta)}\n\n`);
+      const meta = [h.founded?.year ? `Founded ${h.founded.year}` : '', h.regions.map((r) => REGIONS[r] ?? r).join(', ')].filter(Boolean).join(' · ');
+      if (meta) md.appendMarkdown(`${escapeMd(meta)}\n\n`);
       for (const r of h.results.slice(0, 2)) md.appendMarkdown(`- ${escapeMd(r.text)}${r.year ? ` (${r.year})` : ''}\n`);
       const label = h.goal?.src[0];
       const src = bundled.sources.find((s) => s.label === label);
