@@ -139,6 +139,7 @@ export class KnowledgeService implements vscode.Disposable {
   /** The folders the user's own knowledge is read from (setting, or `knowledge/` when it exists). */
   async knowledgeFolders(): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
+    const missing: string[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const configured = vscode.workspace.getConfiguration('impactHubs', folder.uri).get<string[]>('knowledgeFolders') ?? [];
       const names = configured.length ? configured : ['knowledge'];
@@ -149,14 +150,18 @@ export class KnowledgeService implements vscode.Disposable {
           const stat = await vscode.workspace.fs.stat(uri);
           if (stat.type & vscode.FileType.Directory) out.push(uri);
         } catch {
-          // Missing folder: the My Knowledge view's welcome text explains the setting.
+          // A folder named in the setting that does not exist is reported in the My Knowledge view.
+          if (configured.length) missing.push(name.trim());
         }
       }
     }
+    this.missingFolders = missing;
     return out;
   }
 
   private folderUris: vscode.Uri[] = [];
+  /** Folders listed in impactHubs.knowledgeFolders that do not exist. */
+  missingFolders: string[] = [];
 
   isInKnowledgeFolder(uri: vscode.Uri): boolean {
     const s = uri.toString();

@@ -181,6 +181,9 @@ export class Sidebar implements vscode.Disposable {
       const view = this.views[name];
       view.message = this.filter ? (nodes.length ? `Filtered by "${this.filter}": ${countDocs(nodes)} match(es).` : `Nothing matches "${this.filter}".`) : undefined;
     }
+    if (!this.filter && k.missingFolders.length) {
+      this.views.own.message = `Not found (setting impactHubs.knowledgeFolders): ${k.missingFolders.join(', ')}.`;
+    }
     this.views.cases.description = GROUPINGS.find((g) => g.id === this.grouping)?.label;
     void vscode.commands.executeCommand('setContext', 'impactHubs.ownEmpty', ownDocs.length === 0);
   }

@@ -91,4 +91,21 @@ describe('side bar (issue: browse hubs, principles and frameworks; compare hubs)
     const c = await vscode.commands.executeCommand<{ hubs: { id: string }[] }>('impactHubs.compareHubs', selection[0], selection);
     assert.deepEqual(c.hubs.map((h) => h.id), ['swa', 'sun-movement']);
   });
+
+  it('a knowledge folder named in the settings that does not exist is reported in My Knowledge', async () => {
+    const api = await activateExtension();
+    const config = vscode.workspace.getConfiguration('impactHubs');
+    await config.update('knowledgeFolders', ['knowledge', 'no-such-folder'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the missing-folder message', async () => {
+        await api.knowledge.workspaceReady();
+        api.sidebar.refresh();
+        return /no-such-folder/.test(api.sidebar.views.own.message ?? '') ? true : undefined;
+      });
+      assert.match(api.sidebar.views.own.message!, /Not found \(setting impactHubs\.knowledgeFolders\): no-such-folder/);
+      assert.ok((await api.sidebar.own.getChildren()).length > 0, 'the existing folder still works');
+    } finally {
+      await config.update('knowledgeFolders', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
