@@ -8,7 +8,7 @@ import MiniSearch from 'minisearch';
 import { compileKnowledge } from '../src/core/kb';
 import { parseKnowledgeDoc } from '../src/core/knowledge';
 import { readMarkdownTree } from '../src/node-fs';
-import { SearchEngine, Shard, toSearchDoc, type SearchDoc } from '../src/search/engine';
+import { FIELD_BOOST, SearchEngine, Shard, toSearchDoc, type SearchDoc } from '../src/search/engine';
 import { OwnIndex } from '../src/search/own-index';
 import { readIndex } from '../src/core/bundle-io';
 
@@ -34,9 +34,9 @@ const QUERIES = [
 function miniOptions() {
   return {
     idField: 'ref',
-    fields: ['title', 'names', 'headings', 'summary', 'text'],
+    fields: Object.keys(FIELD_BOOST),
     storeFields: ['title', 'kind'],
-    searchOptions: { boost: { title: 10, names: 12, headings: 3, summary: 3 }, prefix: true, fuzzy: 0.2 },
+    searchOptions: { boost: FIELD_BOOST, prefix: true, fuzzy: 0.2 },
   };
 }
 

@@ -85,7 +85,7 @@ export function freePort() {
  * Starts code-server on 127.0.0.1:port. `auth` is 'none' (tests, loopback only) or 'password'.
  * Returns the child process (its own process group, so stop() ends every helper process).
  */
-export function startCodeServer({ port, userDataDir, extensionsDir, workspace, auth = 'none', password, extraArgs = [], logFile }) {
+export function startCodeServer({ port, userDataDir, extensionsDir, workspace, auth = 'none', password, logFile }) {
   const entry = ensureCodeServer();
   const args = [
     entry,
@@ -97,7 +97,6 @@ export function startCodeServer({ port, userDataDir, extensionsDir, workspace, a
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    ...extraArgs,
     workspace,
   ];
   const env = { ...process.env };

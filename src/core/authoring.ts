@@ -1,5 +1,6 @@
 import { splitFrontMatter } from './frontmatter';
-import { CHARTER, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, slugOf, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
+import { slugOf } from './keys';
+import { CHARTER, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
 import type { KnowledgeDoc } from './types';
 
 export interface ResolvedExample {

@@ -366,7 +366,3 @@ export const TOC_ELEMENTS: { id: string; name: string; description: string; body
 export function outlineFor(type: DocType): Outline {
   return type === 'hub-charter' ? CHARTER : THEORY_OF_CHANGE;
 }
-
-export function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}

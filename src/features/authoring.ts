@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { detectDocType, findSections, insertionLine, renderTemplate, sectionSnippet } from '../core/authoring';
-import { outlineFor, slugOf, type DocType } from '../core/outlines';
+import { outlineFor, type DocType } from '../core/outlines';
+import { slugOf } from '../core/keys';
 import type { KnowledgeService } from '../services/knowledge';
 
 interface NewArgs {

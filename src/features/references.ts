@@ -46,26 +46,34 @@ export class References implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300)),
       vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
-      knowledge.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0))),
+      knowledge.onDidChange(() => {
+        this.cached = undefined;
+        vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
+      }),
     );
     vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
   }
 
-  /** All referable documents: bundled first, then own documents. */
-  private targets(): Target[] {
-    const out: Target[] = [];
+  private cached?: Map<string, Target>;
+
+  /** All referable documents by `kind:id`: bundled first, then own documents (rebuilt on change). */
+  private targets(): Map<string, Target> {
+    if (this.cached) return this.cached;
+    const out = new Map<string, Target>();
     for (const d of this.knowledge.docs()) {
-      out.push({ key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
+      out.set(`${d.kind}:${d.id}`, { key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
     }
     for (const d of this.knowledge.workspaceDocs()) {
-      if (out.some((t) => t.kind === d.kind && t.id === d.id)) continue;
-      out.push({ key: d.ref, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: vscode.Uri.parse(d.path), fileUri: vscode.Uri.parse(d.path), line: 0 });
+      const k = `${d.kind}:${d.id}`;
+      if (!out.has(k)) out.set(k, { key: d.ref, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: vscode.Uri.parse(d.path), fileUri: vscode.Uri.parse(d.path), line: 0 });
     }
+    // Only cache once the bundled knowledge base is loaded.
+    if (this.knowledge.bundled) this.cached = out;
     return out;
   }
 
   private target(kind: DocKind, id: string): Target | undefined {
-    return this.targets().find((t) => t.kind === kind && t.id === id);
+    return this.targets().get(`${kind}:${id}`);
   }
 
   private refAt(doc: vscode.TextDocument, pos: vscode.Position) {
@@ -80,7 +88,7 @@ export class References implements vscode.Disposable {
     await this.knowledge.ready();
     const range = new vscode.Range(pos.line, at.start, pos.line, pos.character);
     const closing = doc.lineAt(pos.line).text.slice(pos.character).startsWith(']]');
-    return this.targets()
+    return [...this.targets().values()]
       .filter((t) => !at.kind || t.kind === at.kind)
       .map((t, i) => {
         const item = new vscode.CompletionItem({ label: `${t.kind}:${t.id}`, description: t.title }, t.kind === 'hub' ? vscode.CompletionItemKind.Module : t.kind === 'principle' ? vscode.CompletionItemKind.Constant : vscode.CompletionItemKind.Reference);
@@ -171,7 +179,7 @@ export class References implements vscode.Disposable {
       return [];
     }
     const targets = this.targets();
-    const problems = checkRefs(text, (kind) => targets.filter((t) => t.kind === kind).map((t) => t.id));
+    const problems = checkRefs(text, (kind) => [...targets.values()].filter((t) => t.kind === kind).map((t) => t.id));
     const diags = problems.map((p) => {
       const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.ref.start), doc.positionAt(p.ref.end)), p.message + (p.suggestions.length ? ` Did you mean ${p.suggestions.map((s) => `"${s}"`).join(' or ')}?` : ''), vscode.DiagnosticSeverity.Warning);
       d.source = 'Impact Hubs';
@@ -191,7 +199,7 @@ export class References implements vscode.Disposable {
         const m = /^\[\[(\w+):([a-z0-9-]+)(\|[^\]]*)?\]\]$/.exec(text);
         if (!m) return [];
         const kind = m[1] as DocKind;
-        const ids = this.targets().filter((t) => t.kind === kind).map((t) => t.id);
+        const ids = [...this.targets().values()].filter((t) => t.kind === kind).map((t) => t.id);
         const suggestions = (d as vscode.Diagnostic & { suggestions?: string[] }).suggestions ?? checkRefs(text, () => ids)[0]?.suggestions ?? [];
         return suggestions.map((s, i) => {
           const action = new vscode.CodeAction(`Change to [[${kind}:${s}]]`, vscode.CodeActionKind.QuickFix);

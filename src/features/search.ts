@@ -56,11 +56,8 @@ export class SearchFeature implements vscode.Disposable {
     const sideButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('open-preview'), tooltip: 'Open in the reader and keep searching' };
 
     let timer: NodeJS.Timeout | undefined;
-    let generation = 0;
     const refresh = (value: string) => {
-      const mine = ++generation;
       const results = this.knowledge.engine.search(value, { limit: parseQuery(value).terms.length ? 50 : 500 });
-      if (mine !== generation) return;
       const rows = searchRows(value, results, (k) => this.knowledge.engine.get(k));
       qp.items = rows.map((row): Item =>
         row.kind === 'separator'

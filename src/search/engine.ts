@@ -48,13 +48,8 @@ export interface SearchOptions {
   filters?: ParsedQuery['filters'];
 }
 
-const FIELDS: { name: keyof SearchDoc; boost: number }[] = [
-  { name: 'title', boost: 10 },
-  { name: 'names', boost: 12 },
-  { name: 'headings', boost: 3 },
-  { name: 'summary', boost: 3 },
-  { name: 'text', boost: 1 },
-];
+/** Indexed fields and their boosts, shared by the bundled (lunr) and own-documents indexes. */
+export const FIELD_BOOST = { title: 10, names: 12, headings: 3, summary: 3, text: 1 } satisfies Partial<Record<keyof SearchDoc, number>>;
 
 export function toSearchDoc(d: KnowledgeDoc): SearchDoc {
   const h = d.hub;
@@ -83,7 +78,7 @@ export function toSearchDoc(d: KnowledgeDoc): SearchDoc {
 
 function configure(builder: lunr.Builder): void {
   builder.ref('ref');
-  for (const f of FIELDS) builder.field(f.name, { boost: f.boost });
+  for (const [name, boost] of Object.entries(FIELD_BOOST)) builder.field(name, { boost });
 }
 
 /** One immutable lunr index with its documents. */

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import lunr from 'lunr';
-import type { SearchDoc } from './engine';
+import { FIELD_BOOST, type SearchDoc } from './engine';
 import type { Problem } from '../core/types';
 
 /**
@@ -28,8 +28,6 @@ export interface PersistedOwnIndex {
   mini: unknown;
 }
 
-const FIELDS = ['title', 'names', 'headings', 'summary', 'text'] as const;
-export const FIELD_BOOST = { title: 10, names: 12, headings: 3, summary: 3, text: 1 };
 
 export function stemTerm(term: string): string | null {
   const t = new lunr.Token(term.toLowerCase(), {});
@@ -42,7 +40,7 @@ export function stemTerm(term: string): string | null {
 function options() {
   return {
     idField: 'ref',
-    fields: [...FIELDS],
+    fields: Object.keys(FIELD_BOOST),
     storeFields: [] as string[],
     processTerm: (term: string) => stemTerm(term),
     searchOptions: { processTerm: (term: string) => stemTerm(term) },

@@ -78,9 +78,3 @@ export function parseQuery(input: unknown): ParsedQuery {
   }
   return { terms, filters, truncated };
 }
-
-export function describeFilters(filters: ParsedQuery['filters']): string {
-  return Object.entries(filters)
-    .map(([k, v]) => `${k}:${(v ?? []).join(',')}`)
-    .join(' ');
-}

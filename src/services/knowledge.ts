@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { BUNDLE_FILE, INDEX_FILE, readBundle, readIndex } from '../core/bundle-io';
 import type { KnowledgeBundle } from '../core/kb';
-import { keyOf, parseKey } from '../core/keys';
+import { keyOf, parseKey, slugOf } from '../core/keys';
 import { parseKnowledgeDoc } from '../core/knowledge';
 import type { DocKind, KnowledgeDoc, Problem } from '../core/types';
 import { SearchEngine, toSearchDoc, type SearchDoc, type Shard } from '../search/engine';
@@ -10,6 +10,7 @@ import { OwnIndex } from '../search/own-index';
 const INDEX_STORE = 'workspace-index.json';
 /** Above this many files to parse, first indexing shows a progress notification. */
 const NOTIFY_ABOVE = 40;
+const MAX_FILE_BYTES = 2_000_000;
 
 export interface IndexStats {
   files: number;
@@ -39,7 +40,6 @@ export class KnowledgeService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('impactHubs.knowledge');
   private readonly disposables: vscode.Disposable[] = [];
-  lastIndexStats?: IndexStats;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.disposables.push(
@@ -119,7 +119,7 @@ export class KnowledgeService implements vscode.Disposable {
     return this.readWorkspaceDoc(vscode.Uri.parse(parsed.path));
   }
 
-  async readWorkspaceDoc(uri: vscode.Uri): Promise<KnowledgeDoc | undefined> {
+  private async readWorkspaceDoc(uri: vscode.Uri): Promise<KnowledgeDoc | undefined> {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       return this.parseWorkspace(uri, text).doc;
@@ -130,7 +130,7 @@ export class KnowledgeService implements vscode.Disposable {
 
   private parseWorkspace(uri: vscode.Uri, text: string): { doc?: KnowledgeDoc; problems: Problem[] } {
     const name = uri.path.split('/').pop()!.replace(/\.md$/i, '');
-    const fallbackId = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'untitled';
+    const fallbackId = slugOf(name) || 'untitled';
     return parseKnowledgeDoc(text, { path: uri.toString(), origin: 'workspace', fallbackId });
   }
 
@@ -238,9 +238,7 @@ export class KnowledgeService implements vscode.Disposable {
     }
     this.updateEngine();
     this.scheduleSave();
-    const stats = { files: files.length, parsed: toParse.length, reused: files.length - toParse.length, ms: Date.now() - started };
-    this.lastIndexStats = stats;
-    return stats;
+    return { files: files.length, parsed: toParse.length, reused: files.length - toParse.length, ms: Date.now() - started };
   }
 
   private async stamp(uri: vscode.Uri): Promise<string> {
@@ -252,34 +250,35 @@ export class KnowledgeService implements vscode.Disposable {
     }
   }
 
-  private async indexFile(uri: vscode.Uri, stamp: string, rebuild: boolean): Promise<void> {
-    let text: string;
+  /**
+   * Parses one file into the own index. A file that cannot be used (unreadable, too large, bad
+   * front matter) is remembered with its stamp and problems, so it is not re-read until it changes.
+   * `single` is true for one changed file (outside a full indexing run, which sets diagnostics and
+   * updates the engine once at the end).
+   */
+  private async indexFile(uri: vscode.Uri, stamp: string, single: boolean): Promise<void> {
+    const path = uri.toString();
+    let doc: KnowledgeDoc | undefined;
+    let problems: Problem[];
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.byteLength > 2_000_000) {
-        this.ws.remove(uri.toString());
-        this.setDiagnostics(uri, [{ file: uri.toString(), line: 1, message: `This file is ${(bytes.byteLength / 1e6).toFixed(1)} MB; Impact Hubs indexes knowledge documents up to 2 MB. Split it into smaller documents.`, severity: 'warning' }]);
-        return;
+      if (bytes.byteLength > MAX_FILE_BYTES) {
+        problems = [{ file: path, line: 1, message: `This file is ${(bytes.byteLength / 1e6).toFixed(1)} MB; Impact Hubs indexes knowledge documents up to 2 MB. Split it into smaller documents.`, severity: 'warning' }];
+      } else {
+        ({ doc, problems } = this.parseWorkspace(uri, new TextDecoder().decode(bytes)));
       }
-      text = new TextDecoder().decode(bytes);
     } catch {
-      this.ws.remove(uri.toString());
-      this.diagnostics.delete(uri);
-      return;
+      problems = [];
     }
-    const { doc, problems } = this.parseWorkspace(uri, text);
-    // Files that do not parse are remembered with their stamp, so they are not re-read until they change.
     if (doc) {
-      this.failed.delete(uri.toString());
-      this.ws.upsert({ path: uri.toString(), stamp, doc: toSearchDoc(doc), problems });
+      this.failed.delete(path);
+      this.ws.upsert({ path, stamp, doc: toSearchDoc(doc), problems });
     } else {
-      this.failed.set(uri.toString(), { stamp, problems });
-      this.ws.remove(uri.toString());
+      this.failed.set(path, { stamp, problems });
+      this.ws.remove(path);
     }
-    // A file that failed to parse still carries its problems.
-    if (!doc) this.setDiagnostics(uri, problems);
-    else if (rebuild) this.setDiagnostics(uri, problems);
-    if (rebuild) {
+    if (single) {
+      this.setDiagnostics(uri, problems);
       this.updateEngine();
       this.scheduleSave();
     }

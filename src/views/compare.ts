@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { compareHubs, comparisonHtml, comparisonMarkdown, MAX_COMPARE, MIN_COMPARE, type Comparison } from '../core/compare';
-import { page } from '../core/html';
+import { makeNonce, page } from '../core/html';
 import type { TreeNode } from '../core/tree-model';
 import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
@@ -111,7 +110,7 @@ export class CompareView implements vscode.Disposable {
     this.panel.webview.html = page({
       title,
       cspSource: w.cspSource,
-      nonce: randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(24, 'x'),
+      nonce: makeNonce(),
       styles: [media('reader.css'), media('compare.css')],
       scripts: [media('links.js'), media('compare.js')],
       body: `<nav class="toolbar" aria-label="Comparison actions"><strong>${c.hubs.length} hubs side by side</strong><span class="spacer"></span><button type="button" data-export title="Open the table as Markdown in a new editor">Export as Markdown</button></nav>

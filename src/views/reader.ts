@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { readerPage } from '../core/reader-html';
+import { makeNonce } from '../core/html';
 import { keyOf, parseKey } from '../core/keys';
 import type { RenderContext } from '../core/render';
 import type { KnowledgeDoc } from '../core/types';
@@ -27,7 +27,6 @@ export class Reader implements vscode.Disposable {
   private history: ReaderState[] = [];
   private position = -1;
   private current?: KnowledgeDoc;
-  private highlight?: string[];
   private lastEditor?: vscode.TextEditor;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<{ key: string; title: string; html: string }>();
@@ -98,7 +97,6 @@ export class Reader implements vscode.Disposable {
     this.history = this.history.slice(0, this.position + 1);
     this.history.push({ key: keyOf(doc), anchor: opts.anchor });
     this.position = this.history.length - 1;
-    this.highlight = opts.highlight;
     await this.show(doc, opts);
     return true;
   }
@@ -110,7 +108,6 @@ export class Reader implements vscode.Disposable {
     const doc = await this.knowledge.resolve(entry.key);
     if (!doc) return;
     this.position = next;
-    this.highlight = undefined;
     await this.show(doc, { anchor: entry.anchor, preserveFocus: false });
   }
 
@@ -148,13 +145,13 @@ export class Reader implements vscode.Disposable {
       doc,
       ctx: this.renderContext(),
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(24, 'x'),
+      nonce: makeNonce(),
       styleUri: media('reader.css'),
       scriptUris: [media('links.js'), media('reader.js')],
       canBack: this.position > 0,
       canForward: this.position < this.history.length - 1,
       anchor: opts.anchor,
-      highlight: opts.highlight ?? this.highlight,
+      highlight: opts.highlight,
       similar,
     });
     webview.html = html;
