@@ -70,6 +70,8 @@ export const ISSUE_CATEGORIES: Record<string, string> = {
   'labour-rights': 'Labour rights',
   nutrition: 'Nutrition',
   'security-human-rights': 'Security and human rights',
+  'governance-transparency': 'Governance and transparency',
+  'forests-land': 'Forests and land use',
 };
 
 export const REGIONS: Record<string, string> = {
