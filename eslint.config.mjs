@@ -1,6 +1,26 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** src/layers.json: each layer may import only its own and lower layers (test/unit/layers.test.ts checks it too). */
+const { layers } = JSON.parse(readFileSync(new URL('./src/layers.json', import.meta.url), 'utf8'));
+const NODE_BUILTINS = ['fs', 'path', 'os', 'url', 'util', 'child_process', 'crypto', 'events', 'stream', 'buffer', 'http', 'https', 'net', 'zlib', 'worker_threads', 'process', 'assert', 'timers'];
+/** Import patterns that reach a layer's files from anywhere in src/ (relative specifiers). */
+const reach = (p) => {
+  const name = p.replace(/^src\//, '').replace(/\.ts$/, '');
+  return name.includes('/') || !p.endsWith('.ts') ? [`**/${name}`, `**/${name}/**`] : [`**/${name}`];
+};
+const layerRules = layers.map((layer, i) => {
+  const higher = layers.slice(i + 1);
+  const patterns = higher.length ? [{ group: higher.flatMap((h) => h.paths.flatMap(reach)), message: `${layer.name} may not import a higher layer (src/layers.json).` }] : [];
+  const paths = layer.pure ? ['vscode', ...NODE_BUILTINS].map((name) => ({ name, message: `${layer.name} is pure: no vscode and no Node built-ins (it runs in the web worker too).` })) : [];
+  if (layer.pure) patterns.push({ group: ['node:*'], message: `${layer.name} is pure: no Node built-ins.` });
+  return {
+    files: layer.paths.map((p) => (p.endsWith('.ts') ? p : `${p}/**/*.ts`)),
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '.vscode-test/**', 'media/*.js'] },
@@ -15,11 +35,7 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
-  {
-    // The pure layers never talk to VS Code (see DESIGN.md §1); a unit test enforces it too.
-    files: ['src/core/**/*.ts', 'src/search/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and src/search must stay free of vscode.' }] }] },
-  },
+  ...layerRules,
   {
     files: ['scripts/**/*.mjs', 'test/runner/**/*.mjs', 'eslint.config.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },

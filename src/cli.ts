@@ -9,31 +9,39 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileKnowledge, formatProblem, type SourceFile } from './core/kb';
-import { BUNDLE_FILE, INDEX_FILE, readIndex } from './core/bundle-io';
-import { parseKnowledgeDoc } from './core/knowledge';
-import { SearchEngine, Shard, toSearchDoc } from './search/engine';
-import { readMarkdownTree } from './node-fs';
-import { KIND_LABELS } from './core/vocab';
+import { KINDS } from './core/kinds';
 import { snippets } from './core/authoring';
 import type { Problem } from './core/types';
+import { toSearchDoc } from './search/doc';
+import { Shard } from './search/lunr-index';
+import { BUNDLE_FILE, INDEX_FILE } from './store/bundle';
+import { KnowledgeStore } from './store/knowledge-store';
+import { NodeFs, displayPath, readMarkdownTree, toFileUri } from './platform/node-fs';
 
 const USAGE = `Usage:
   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
   impact-hubs check-knowledge [FILE ...]
   impact-hubs build-knowledge SRC_DIR OUT_DIR
-  impact-hubs --help | --version`;
+  impact-hubs --help | --version
+
+A query that starts with "-" must follow "--", e.g.  impact-hubs search -- "-sdg"
+(everything after "--" is text, never an option).
+Exit codes: 0 success, 1 problems found, 2 usage or I/O error.`;
 
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-export function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }, distDir = __dirname): number {
+const stdio: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+/** Runs one command; resolves to the exit code. Never throws. */
+export async function main(argv: string[], io: Io = stdio, distDir = __dirname): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'search':
-        return search(rest, io, distDir);
+        return await search(rest, io, distDir);
       case 'check-knowledge':
         return checkKnowledge(rest, io, distDir);
       case 'build-knowledge':
@@ -68,31 +76,50 @@ function readVersion(distDir: string): string {
   }
 }
 
-function loadBundledShard(distDir: string): Shard {
-  const file = path.join(distDir, INDEX_FILE);
-  if (!fs.existsSync(file)) throw new Error(`${file} not found; run "npm run build" first`);
-  return readIndex(fs.readFileSync(file, 'utf8'));
+/**
+ * Text for a terminal: control characters (escape sequences that could retitle or recolour the
+ * terminal) are shown as visible escapes, never sent raw.
+ */
+export function terminalText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Parses user knowledge folders into a shard; problems are reported, never fatal. */
-export function loadFolders(dirs: string[], onProblem: (p: Problem) => void): Shard | undefined {
-  const docs = [];
-  for (const dir of dirs) {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      onProblem({ file: dir, line: 0, message: 'knowledge folder not found', severity: 'warning' });
-      continue;
-    }
-    for (const f of readMarkdownTree(dir)) {
-      const full = path.join(dir, f.path);
-      const r = parseKnowledgeDoc(f.text, { path: full, origin: 'workspace', fallbackId: path.basename(f.path, '.md') });
-      r.problems.forEach(onProblem);
-      if (r.doc) docs.push(toSearchDoc(r.doc));
-    }
+/** The bundled knowledge base from dist/ (the same files the extension reads). */
+function bundleSource(distDir: string) {
+  return async () => {
+    const read = (name: string) => {
+      const file = path.join(distDir, name);
+      if (!fs.existsSync(file)) throw new Error(`${file} not found; run "npm run build" first`);
+      return fs.promises.readFile(file, 'utf8');
+    };
+    const [knowledge, index] = await Promise.all([read(BUNDLE_FILE), read(INDEX_FILE)]);
+    return { knowledge, index };
+  };
+}
+
+/**
+ * The knowledge store the extension uses, on Node's file system: the bundle plus the given
+ * folders, loaded, indexed and checked by the same code. Problems are reported, never fatal.
+ */
+export async function openStore(distDir: string, folders: string[], onProblem: (p: Problem) => void): Promise<KnowledgeStore> {
+  const store = new KnowledgeStore({ fs: new NodeFs(), bundle: bundleSource(distDir), yieldNow: async () => undefined });
+  await store.ready();
+  const existing: string[] = [];
+  for (const dir of folders) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) onProblem({ file: toFileUri(dir), line: 0, message: 'knowledge folder not found', severity: 'warning' });
+    else existing.push(toFileUri(dir));
   }
-  return docs.length ? Shard.build(docs) : undefined;
+  store.setFolders(existing);
+  await store.indexOwn();
+  for (const s of store.skipped) onProblem({ file: s.uri, line: 0, message: `skipped: ${s.reason}`, severity: 'warning' });
+  for (const uri of store.problemUris().sort()) store.problems(uri).forEach(onProblem);
+  return store;
 }
 
-function search(args: string[], io: Io, distDir: string): number {
+const showProblem = (p: Problem) => formatProblem({ ...p, file: displayPath(p.file) });
+
+async function search(args: string[], io: Io, distDir: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -104,21 +131,20 @@ function search(args: string[], io: Io, distDir: string): number {
     io.err('impact-hubs: --limit must be a whole number of at least 1');
     return 2;
   }
-  const shards = [loadBundledShard(distDir)];
-  const own = loadFolders(values.knowledge ?? [], (p) => io.err(formatProblem(p)));
-  if (own) shards.push(own);
-  const results = new SearchEngine(shards).search(query, { limit });
+  const store = await openStore(distDir, values.knowledge ?? [], (p) => io.err(terminalText(showProblem(p))));
+  const results = store.engine.search(query, { limit });
+  store.dispose();
   if (values.json) {
-    io.out(JSON.stringify(results.map((r) => ({ id: r.id, kind: r.kind, title: r.title, score: Number(r.score.toFixed(4)), ...(r.origin === 'workspace' ? { path: r.path } : {}) })), null, 2));
+    io.out(JSON.stringify(results.map((r) => ({ id: r.id, kind: r.kind, title: r.title, score: Number(r.score.toFixed(4)), ...(r.origin === 'workspace' ? { path: displayPath(r.path) } : {}) })), null, 2));
     return 0;
   }
   if (results.length === 0) {
-    io.out(`No results for "${query}".`);
+    io.out(terminalText(`No results for "${query}".`));
     return 0;
   }
   results.forEach((r, i) => {
-    io.out(`${String(i + 1).padStart(2)}. ${r.title}  [${KIND_LABELS[r.kind]}: ${r.id}]  ${r.score.toFixed(2)}`);
-    if (r.snippet) io.out(`    ${r.snippet}`);
+    io.out(terminalText(`${String(i + 1).padStart(2)}. ${r.title}  [${KINDS[r.kind].label}: ${r.id}]  ${r.score.toFixed(2)}`));
+    if (r.snippet) io.out(terminalText(`    ${r.snippet}`));
   });
   return 0;
 }
@@ -173,5 +199,12 @@ function buildSnippets(args: string[], io: Io): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  // A closed pipe (`impact-hubs search x | head -1`) ends the program quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -1,65 +1,37 @@
 import * as vscode from 'vscode';
+import type { KnowledgeDoc } from './core/types';
+import { FEATURES } from './features';
+import type { FeatureContext } from './features/feature';
+import type { SearchResult } from './search/engine';
 import { KnowledgeService } from './services/knowledge';
-import { registerInfo } from './features/info';
-import { SearchFeature } from './features/search';
-import { registerReaderCommands } from './features/reader-commands';
 import { Reader } from './views/reader';
-import { Sidebar } from './views/sidebar';
-import { CompareView } from './views/compare';
-import { registerAuthoring } from './features/authoring';
-import { References } from './features/references';
-import { registerKbSource } from './views/kb-source';
 
-/** What the extension exports: used by the integration tests and by other extensions. */
+/** What other extensions may use. */
 export interface ImpactHubsApi {
-  knowledge: KnowledgeService;
-  reader: Reader;
-  search: SearchFeature;
-  sidebar: Sidebar;
-  compare: CompareView;
-  references: References;
-  /** markdown-it plugin for the built-in Markdown preview. */
+  /** Searches the bundled knowledge base and the workspace's own knowledge folders. */
+  search(query: string, limit?: number): Promise<SearchResult[]>;
+  /** A knowledge document by key (`hub:gavi`, `principle:narrow-goal`, …). */
+  getDocument(key: string): Promise<KnowledgeDoc | undefined>;
+  /** markdown-it plugin for the built-in Markdown preview (renders `[[hub:gavi]]` references). */
   extendMarkdownIt<T>(md: T): T;
-  /** Milliseconds spent in activate(), measured in the real host. */
-  activationMs: number;
+  /** Internal objects for the integration tests; present only when VS Code runs extension tests. */
+  __test?: Record<string, unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   const started = performance.now();
   const knowledge = new KnowledgeService(context);
   const reader = new Reader(context, knowledge);
-  const search = new SearchFeature(knowledge, reader);
-  const sidebar = new Sidebar(context, knowledge);
-  const compare = new CompareView(context, knowledge);
-  const references = new References(context, knowledge);
-  context.subscriptions.push(
-    knowledge,
-    reader,
-    search,
-    sidebar,
-    compare,
-    references,
-    registerAuthoring(knowledge),
-    registerKbSource(context.extensionUri),
-    registerInfo(knowledge),
-    registerReaderCommands(knowledge, reader),
-    vscode.commands.registerCommand('impactHubs.reindexKnowledge', async () => {
-      const s = await knowledge.reindexWorkspace();
-      void vscode.window.showInformationMessage(`Impact Hubs: indexed ${s.files} own document(s) in ${s.ms} ms.`);
-      return s;
-    }),
-  );
-  // Own knowledge folders are indexed after activation, off its path.
-  setTimeout(() => void knowledge.workspaceReady().catch(() => undefined), 0);
+  const exposed: Record<string, unknown> = { knowledge, reader };
+  const ctx: FeatureContext = { extension: context, knowledge, reader, expose: (name, value) => (exposed[name] = value) };
+  context.subscriptions.push(knowledge, reader, ...FEATURES.map((feature) => feature(ctx)));
+  exposed.activationMs = performance.now() - started;
+  const references = exposed.references as { extendMarkdownIt<T>(md: T): T };
   return {
-    knowledge,
-    reader,
-    search,
-    sidebar,
-    compare,
-    references,
+    search: async (query, limit) => ((await knowledge.ensureReady({ quiet: true })) ? knowledge.engine.search(query, { limit }) : []),
+    getDocument: (key) => knowledge.resolve(key),
     extendMarkdownIt: (md) => references.extendMarkdownIt(md),
-    activationMs: performance.now() - started,
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { __test: exposed } : {}),
   };
 }
 

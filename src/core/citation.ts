@@ -1,4 +1,4 @@
-import { KIND_LABELS } from './vocab';
+import { KINDS } from './kinds';
 import type { KnowledgeDoc } from './types';
 
 /** `[[hub:gavi]]` — the reference syntax, for Markdown documents. */
@@ -11,8 +11,7 @@ export function referenceFor(doc: Pick<KnowledgeDoc, 'kind' | 'id'>): string {
  * review date, and the primary website (for hubs).
  */
 export function citationFor(doc: KnowledgeDoc): string {
-  const kind = (KIND_LABELS[doc.kind] ?? doc.kind).toLowerCase();
-  const what = doc.kind === 'hub' ? 'case study' : doc.kind === 'note' ? 'note' : kind;
+  const what = KINDS[doc.kind].citeAs;
   const reviewed = doc.hub?.last_reviewed ? `, last reviewed ${doc.hub.last_reviewed}` : '';
   const where = doc.origin === 'workspace' ? 'own knowledge folder' : 'Impact Hubs knowledge base (CC BY 4.0)';
   const site = doc.hub?.website ? ` ${doc.hub.website}` : '';

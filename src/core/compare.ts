@@ -1,5 +1,6 @@
 import { esc, safeExternalUrl } from './html';
-import { ACTOR_TYPES, REGIONS, SDG_NAMES } from './vocab';
+import { RATING_INFO } from './kinds';
+import { ACTOR_TYPES, RATINGS, REGIONS, SDG_NAMES } from './vocab';
 import type { KnowledgeDoc, Rating, Source } from './types';
 
 /** A cited value in the comparison: its text and the numbers of its sources. */
@@ -28,8 +29,6 @@ export interface Comparison {
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 4;
-
-const RATING_WORD: Record<Rating, string> = { exhibits: 'exhibits', partly: 'partly', not: 'does not' };
 
 /**
  * Builds the side-by-side comparison of 2–4 hubs. Every cell keeps the numbers of the sources
@@ -81,7 +80,7 @@ export function compareHubs(docs: KnowledgeDoc[], principleTitle: (id: string) =
       const by = (r: Rating) => ps.filter((p) => p.rating === r).map((p) => principleTitle(p.id));
       return {
         text: '',
-        lines: (['exhibits', 'partly', 'not'] as Rating[]).filter((r) => by(r).length).map((r) => `${RATING_WORD[r][0].toUpperCase()}${RATING_WORD[r].slice(1)}: ${by(r).join('; ')}`),
+        lines: RATINGS.filter((r) => by(r).length).map((r) => `${RATING_INFO[r].label}: ${by(r).join('; ')}`),
         cites: cites(d, ps.flatMap((p) => p.src)),
       };
     }),

@@ -1,4 +1,5 @@
 import { parseKnowledgeDoc } from './knowledge';
+import { KINDS, RATING_INFO, kindOfFolder } from './kinds';
 import { FRAMEWORK_IDS, HUB_IDS, PRINCIPLE_IDS } from './vocab';
 import type { DocKind, KnowledgeDoc, Problem, Rating } from './types';
 
@@ -24,7 +25,6 @@ export interface KnowledgeBundle {
   principleHubs: Record<string, PrincipleHub[]>;
 }
 
-const FOLDER_KIND: Record<string, DocKind> = { hubs: 'hub', principles: 'principle', frameworks: 'framework' };
 
 export function docKey(kind: DocKind, id: string): string {
   return `${kind}:${id}`;
@@ -45,7 +45,6 @@ export function resolveDocLink(fromPath: string, target: string): { path: string
 
 export function computePrincipleHubs(docs: KnowledgeDoc[]): Record<string, PrincipleHub[]> {
   const out: Record<string, PrincipleHub[]> = {};
-  const order: Record<Rating, number> = { exhibits: 0, partly: 1, not: 2 };
   for (const d of docs) {
     if (d.kind !== 'hub' || !d.hub) continue;
     for (const p of d.hub.principles) {
@@ -53,7 +52,7 @@ export function computePrincipleHubs(docs: KnowledgeDoc[]): Record<string, Princ
     }
   }
   for (const list of Object.values(out)) {
-    list.sort((a, b) => order[a.rating] - order[b.rating] || a.hubTitle.localeCompare(b.hubTitle));
+    list.sort((a, b) => RATING_INFO[a.rating].order - RATING_INFO[b.rating].order || a.hubTitle.localeCompare(b.hubTitle));
   }
   return out;
 }
@@ -72,7 +71,7 @@ export function compileKnowledge(files: SourceFile[], now = new Date()): Compile
   const docs: KnowledgeDoc[] = [];
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const folder = f.path.split('/')[0];
-    const expectedKind = FOLDER_KIND[folder];
+    const expectedKind = kindOfFolder(folder);
     if (!expectedKind) continue;
     const r = parseKnowledgeDoc(f.text, { path: f.path, origin: 'bundled', strict: true });
     problems.push(...r.problems);
@@ -115,12 +114,13 @@ export function checkLinks(docs: KnowledgeDoc[]): Problem[] {
 function checkCoverage(docs: KnowledgeDoc[]): Problem[] {
   const problems: Problem[] = [];
   const have = new Set(docs.map((d) => docKey(d.kind, d.id)));
-  const want: [DocKind, readonly string[], string][] = [
-    ['hub', HUB_IDS, 'hubs'],
-    ['principle', PRINCIPLE_IDS, 'principles'],
-    ['framework', FRAMEWORK_IDS, 'frameworks'],
+  const want: [DocKind, readonly string[]][] = [
+    ['hub', HUB_IDS],
+    ['principle', PRINCIPLE_IDS],
+    ['framework', FRAMEWORK_IDS],
   ];
-  for (const [kind, ids, folder] of want) {
+  for (const [kind, ids] of want) {
+    const folder = KINDS[kind].folder;
     for (const id of ids) {
       if (!have.has(docKey(kind, id))) {
         problems.push({ file: `${folder}/${id}.md`, line: 0, field: 'coverage', message: `missing ${kind} document "${id}"`, severity: 'error', code: 'coverage' });

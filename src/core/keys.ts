@@ -1,3 +1,4 @@
+import { isDocKind } from './kinds';
 import type { DocKind, KnowledgeDoc } from './types';
 
 /**
@@ -14,6 +15,14 @@ export function slugOf(text: string): string {
 }
 
 export function parseKey(key: string): { kind: DocKind; id: string; path?: string } | undefined {
-  const m = /^(hub|principle|framework|note):([^@]+)(?:@(.+))?$/.exec(key);
-  return m ? { kind: m[1] as DocKind, id: m[2], path: m[3] } : undefined;
+  if (typeof key !== 'string') return undefined;
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  if (colon < 0 || !isDocKind(kind)) return undefined;
+  const rest = key.slice(colon + 1);
+  const at = rest.indexOf('@');
+  const id = at < 0 ? rest : rest.slice(0, at);
+  const path = at < 0 ? undefined : rest.slice(at + 1);
+  if (!id || path === '') return undefined;
+  return { kind, id, path };
 }

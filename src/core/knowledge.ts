@@ -1,9 +1,9 @@
 import { FrontMatterError, splitFrontMatter, type SplitResult } from './frontmatter';
 import { scanMarkdown, slugify } from './markdown-scan';
 import { ACTOR_TYPES, HUB_SECTIONS, ISSUE_CATEGORIES, PRINCIPLE_IDS, PRINCIPLE_SECTIONS, RATINGS, REGIONS } from './vocab';
+import { DOC_KINDS, isDocKind } from './kinds';
 import type { Amount, DocKind, Fact, HubFacts, KnowledgeDoc, Origin, ParseResult, PrincipleRating, Problem } from './types';
 
-const KINDS: DocKind[] = ['hub', 'principle', 'framework', 'note'];
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ParseOptions {
@@ -279,8 +279,8 @@ export function parseKnowledgeDoc(text: string, opts: ParseOptions): ParseResult
   }
   const rawKind = c.str(data, 'kind', [], strict) ?? 'note';
   let kind: DocKind = 'note';
-  if ((KINDS as string[]).includes(rawKind)) kind = rawKind as DocKind;
-  else c.report(['kind'], `must be one of: ${KINDS.join(', ')}`);
+  if (isDocKind(rawKind)) kind = rawKind;
+  else c.report(['kind'], `must be one of: ${DOC_KINDS.join(', ')}`);
 
   let id = c.str(data, 'id', [], strict) ?? opts.fallbackId ?? '';
   if (id && !ID.test(id)) {

@@ -1,7 +1,7 @@
 import { esc, page } from './html';
 import { keyOf } from './keys';
 import { renderDoc, type RenderContext } from './render';
-import { KIND_LABELS } from './vocab';
+import { KINDS, isDocKind } from './kinds';
 import type { KnowledgeDoc } from './types';
 
 export interface ReaderPageInput {
@@ -30,7 +30,7 @@ export function readerPage(i: ReaderPageInput): string {
   const { header, body } = renderDoc(i.doc, i.ctx);
   const similar = i.similar.length
     ? `<section class="similar" aria-labelledby="more-like-this"><h2 id="more-like-this">More like this</h2><ul>${i.similar
-        .map((s) => `<li><a href="#" data-doc="${esc(s.key)}">${esc(s.title)}</a> <span class="muted">${esc(KIND_LABELS[s.kind] ?? s.kind)}</span></li>`)
+        .map((s) => `<li><a href="#" data-doc="${esc(s.key)}">${esc(s.title)}</a> <span class="muted">${esc(isDocKind(s.kind) ? KINDS[s.kind].label : s.kind)}</span></li>`)
         .join('')}</ul></section>`
     : '';
   const toolbar = `<nav class="toolbar" aria-label="Reader actions">

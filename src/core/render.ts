@@ -4,7 +4,8 @@ import { esc, safeExternalUrl } from './html';
 import { refsPlugin } from './refs';
 import { slugify } from './markdown-scan';
 import { resolveDocLink, type PrincipleHub } from './kb';
-import { ACTOR_TYPES, ISSUE_CATEGORIES, KIND_LABELS, REGIONS, SDG_NAMES } from './vocab';
+import { ACTOR_TYPES, ISSUE_CATEGORIES, REGIONS, SDG_NAMES } from './vocab';
+import { KINDS, RATING_INFO } from './kinds';
 import type { DocKind, KnowledgeDoc, Source } from './types';
 
 export type Md = InstanceType<typeof MarkdownIt>;
@@ -126,8 +127,6 @@ export interface RenderedDoc {
   body: string;
 }
 
-const RATING_LABEL = { exhibits: 'Exhibits', partly: 'Partly', not: 'Does not' } as const;
-
 /** Renders a document for the reader panel. Pure: same input, same HTML. */
 export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = createRenderer(ctx)): RenderedDoc {
   const env: Env = { doc, numbers: new Map(doc.sources.map((s, i) => [s.label, i + 1])), sources: doc.sources, sourcesRendered: false };
@@ -149,7 +148,7 @@ function principleHubsHtml(doc: KnowledgeDoc, ctx: RenderContext): string {
   const hubs = ctx.principleHubs?.[doc.id] ?? [];
   const rows = hubs.map(
     (h) =>
-      `<li class="rating-${h.rating}"><span class="badge rating">${RATING_LABEL[h.rating]}</span> <a href="#" data-doc="hub:${esc(h.hubId)}">${esc(h.hubTitle)}</a> — ${esc(h.note)}</li>`,
+      `<li class="rating-${h.rating}"><span class="badge rating">${RATING_INFO[h.rating].label}</span> <a href="#" data-doc="hub:${esc(h.hubId)}">${esc(h.hubTitle)}</a> — ${esc(h.note)}</li>`,
   );
   return `<h2 id="hubs-that-show-this-principle">Hubs that show this principle</h2>\n<p class="muted">Computed from the case studies' assessments; each note is cited in its case study.</p>\n${
     rows.length ? `<ul class="principle-hubs">\n${rows.join('\n')}\n</ul>` : '<p>No case study rates this principle yet.</p>'
@@ -160,7 +159,7 @@ function hubPrinciplesHtml(doc: KnowledgeDoc, ctx: RenderContext, env: Env): str
   const rows = (doc.hub?.principles ?? []).map((p) => {
     const target = ctx.byRef('principle', p.id);
     const name = target ? `<a href="#" data-doc="${esc(docRef(target))}">${esc(target.title)}</a>` : esc(p.id);
-    return `<tr id="principle-${esc(p.id)}" class="rating-${p.rating}"><td>${name}</td><td><span class="badge rating">${RATING_LABEL[p.rating]}</span></td><td>${esc(p.note)}${cite(env, p.src)}</td></tr>`;
+    return `<tr id="principle-${esc(p.id)}" class="rating-${p.rating}"><td>${name}</td><td><span class="badge rating">${RATING_INFO[p.rating].label}</span></td><td>${esc(p.note)}${cite(env, p.src)}</td></tr>`;
   });
   return `<h2 id="design-principles">Design principles</h2>\n<p class="muted">How this hub measures against the design principles for impact hubs (an assessment from the cited evidence).</p>\n<table class="principles"><thead><tr><th>Principle</th><th>Rating</th><th>Evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>\n`;
 }
@@ -171,7 +170,7 @@ function row(label: string, value: string, env: Env, src?: string[]): string {
 }
 
 function headerCard(doc: KnowledgeDoc, env: Env): string {
-  const kind = KIND_LABELS[doc.kind] ?? doc.kind;
+  const kind = KINDS[doc.kind].label;
   const origin = doc.origin === 'workspace' ? ' · your workspace' : '';
   let facts = '';
   const h = doc.hub;

@@ -1,4 +1,5 @@
-import { ACTOR_TYPES, ISSUE_CATEGORIES, KIND_LABELS, REGIONS, SDG_NAMES } from './vocab';
+import { ACTOR_TYPES, ISSUE_CATEGORIES, REGIONS, SDG_NAMES } from './vocab';
+import { KINDS, RATING_INFO } from './kinds';
 import { keyOf } from './keys';
 import type { PrincipleHub } from './kb';
 import type { DocKind, KnowledgeDoc, Rating } from './types';
@@ -30,8 +31,6 @@ export const GROUPINGS: { id: Grouping; label: string; detail: string }[] = [
   { id: 'region', label: 'Region', detail: 'Where the hub works' },
   { id: 'flat', label: 'A–Z', detail: 'All hubs in alphabetical order' },
 ];
-
-const RATING_LABEL: Record<Rating, string> = { exhibits: 'Exhibits', partly: 'Partly', not: 'Does not' };
 
 function hubName(d: KnowledgeDoc): string {
   return d.hub?.short_name && d.hub.short_name.length < d.title.length ? d.hub.short_name : d.title;
@@ -100,11 +99,11 @@ export function caseStudyTree(docs: KnowledgeDoc[], grouping: Grouping, principl
         const gid = `principle/${p.id}/${rating}`;
         return [{
           id: gid,
-          label: RATING_LABEL[rating],
+          label: RATING_INFO[rating].label,
           description: String(list.length),
           type: 'group' as const,
           rating,
-          children: list.map(({ h, r }) => hubNode(h, gid, { description: r.note, tooltip: `${hubTooltip(h)}\n\n*${RATING_LABEL[rating]}:* ${md(r.note)}`, rating, anchor: `principle-${p.id}` })),
+          children: list.map(({ h, r }) => hubNode(h, gid, { description: r.note, tooltip: `${hubTooltip(h)}\n\n*${RATING_INFO[rating].label}:* ${md(r.note)}`, rating, anchor: `principle-${p.id}` })),
         }];
       });
       return { id: `principle/${p.id}`, label: p.title, description: `${rated.length} rated`, type: 'group' as const, children };
@@ -141,8 +140,8 @@ export function principleTree(principles: KnowledgeDoc[], principleHubs: Record<
         children: hubs.map((h) => ({
           id: `p/${p.id}/${h.hubId}`,
           label: h.hubTitle,
-          description: `${RATING_LABEL[h.rating]} — ${h.note}`,
-          tooltip: `**${md(h.hubTitle)}** — ${RATING_LABEL[h.rating].toLowerCase()}\n\n${md(h.note)}`,
+          description: `${RATING_INFO[h.rating].label} — ${h.note}`,
+          tooltip: `**${md(h.hubTitle)}** — ${RATING_INFO[h.rating].verb}\n\n${md(h.note)}`,
           type: 'doc' as const,
           key: `hub:${h.hubId}`,
           docKind: 'hub' as const,
@@ -172,7 +171,7 @@ export function ownTree(docs: OwnDocInfo[], relativePath: (path: string) => stri
   const node = (d: OwnDocInfo): TreeNode => ({
     id: `o/${d.key}`,
     label: d.title,
-    description: `${KIND_LABELS[d.kind] ?? d.kind} · ${relativePath(d.path)}`,
+    description: `${KINDS[d.kind].label} · ${relativePath(d.path)}`,
     tooltip: `**${md(d.title)}**\n\n${md(d.summary)}\n\n\`${md(relativePath(d.path))}\``,
     type: 'doc',
     key: d.key,

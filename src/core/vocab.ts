@@ -1,3 +1,4 @@
+import { RATING_INFO } from './kinds';
 /** Controlled vocabularies of the knowledge base (see docs/knowledge-format.md). */
 
 export const PRINCIPLE_IDS = [
@@ -57,7 +58,7 @@ export const HUB_SECTIONS = [
 
 export const PRINCIPLE_SECTIONS = ['What it means', 'Why it matters', 'Questions for your charter', 'Sources'] as const;
 
-export const RATINGS = ['exhibits', 'partly', 'not'] as const;
+export const RATINGS = ['exhibits', 'partly', 'not'] as const satisfies readonly (keyof typeof RATING_INFO)[];
 
 export const ISSUE_CATEGORIES: Record<string, string> = {
   health: 'Health',
@@ -95,13 +96,6 @@ export const ACTOR_TYPES: Record<string, string> = {
   academia: 'Universities and research',
   community: 'Communities',
   finance: 'Finance',
-};
-
-export const KIND_LABELS: Record<string, string> = {
-  hub: 'Hub',
-  principle: 'Principle',
-  framework: 'Framework',
-  note: 'Own document',
 };
 
 export const SDG_NAMES: Record<number, string> = {

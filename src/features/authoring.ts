@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { detectDocType, findSections, insertionLine, renderTemplate, sectionSnippet } from '../core/authoring';
 import { outlineFor, type DocType } from '../core/outlines';
 import { slugOf } from '../core/keys';
-import type { KnowledgeService } from '../services/knowledge';
+import type { Feature } from './feature';
 
 interface NewArgs {
   name?: string;
@@ -24,7 +24,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** New Hub Charter, New Theory of Change and Insert Section…. */
-export function registerAuthoring(knowledge: KnowledgeService): vscode.Disposable {
+export const authoring: Feature = ({ knowledge }) => {
   async function create(type: DocType, args?: NewArgs): Promise<vscode.Uri | undefined> {
     const label = LABEL[type];
     const name =
@@ -53,11 +53,8 @@ export function registerAuthoring(knowledge: KnowledgeService): vscode.Disposabl
       void vscode.window.showErrorMessage(`Impact Hubs: ${vscode.workspace.asRelativePath(target)} already exists, so it was left unchanged. Choose another file name.`);
       return undefined;
     }
-    try {
-      await knowledge.ready();
-    } catch {
-      // Templates still work without examples.
-    }
+    // Templates still work without the knowledge base (only the cited examples are missing).
+    await knowledge.ensureReady({ quiet: true });
     const text = renderTemplate(type, name, new Date().toISOString().slice(0, 10), knowledge.docs());
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     const doc = await vscode.workspace.openTextDocument(target);
@@ -132,4 +129,4 @@ export function registerAuthoring(knowledge: KnowledgeService): vscode.Disposabl
     vscode.commands.registerCommand('impactHubs.newTheoryOfChange', (args?: NewArgs) => create('theory-of-change', args)),
     vscode.commands.registerCommand('impactHubs.insertSection', (id?: unknown) => insertSection(id)),
   );
-}
+};

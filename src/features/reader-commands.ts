@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { distinctiveWords } from '../search/engine';
-import { KIND_LABELS } from '../core/vocab';
+import { KINDS } from '../core/kinds';
 import { keyOf } from '../core/keys';
 import type { SearchResult } from '../search/engine';
 import type { KnowledgeDoc } from '../core/types';
-import type { KnowledgeService } from '../services/knowledge';
-import type { Reader } from '../views/reader';
+import type { Feature } from './feature';
 
 /** A document key from a command argument: a key string or a side-bar tree node. */
 export function keyArg(arg: unknown): string | undefined {
@@ -15,7 +14,7 @@ export function keyArg(arg: unknown): string | undefined {
 }
 
 /** Commands behind the reader's toolbar, also usable from the palette and the side bar. */
-export function registerReaderCommands(knowledge: KnowledgeService, reader: Reader): vscode.Disposable {
+export const readerCommands: Feature = ({ knowledge, reader }) => {
   /** Runs an action on the document named by the argument, or the reader's current one. */
   const withDoc = async <T>(arg: unknown, action: (doc: KnowledgeDoc) => Promise<T>): Promise<T | undefined> => {
     const key = keyArg(arg);
@@ -43,7 +42,7 @@ export function registerReaderCommands(knowledge: KnowledgeService, reader: Read
     vscode.commands.registerCommand('impactHubs.insertReference', (arg?: unknown) => withDoc(arg, (doc) => reader.insertReference(doc))),
     vscode.commands.registerCommand('impactHubs.copyCitation', (arg?: unknown) => withDoc(arg, (doc) => reader.copyCitation(doc))),
     vscode.commands.registerCommand('impactHubs.moreLikeThis', async (arg?: unknown) => {
-      await knowledge.ready();
+      if (!(await knowledge.ensureReady())) return undefined;
       const key = keyArg(arg);
       let title: string;
       let results: SearchResult[];
@@ -54,7 +53,7 @@ export function registerReaderCommands(knowledge: KnowledgeService, reader: Read
         results = knowledge.engine.moreLikeThis(keyOf(from), 8);
       } else if (editor) {
         title = `Knowledge related to ${editor.document.fileName.split(/[\\/]/).pop()}`;
-        results = knowledge.engine.search(distinctiveWords(editor.document.getText().slice(0, 200_000), 10).join(' '), { limit: 8 });
+        results = knowledge.engine.similarTo(distinctiveWords(editor.document.getText().slice(0, 200_000), 10), 8);
       } else if (reader.currentDoc) {
         title = `More like "${reader.currentDoc.title}"`;
         results = knowledge.engine.moreLikeThis(keyOf(reader.currentDoc), 8);
@@ -63,11 +62,11 @@ export function registerReaderCommands(knowledge: KnowledgeService, reader: Read
         return undefined;
       }
       const pick = await vscode.window.showQuickPick(
-        results.map((r) => ({ label: r.title, description: KIND_LABELS[r.kind], detail: r.snippet, key: r.ref })),
+        results.map((r) => ({ label: r.title, description: KINDS[r.kind].label, detail: r.snippet, key: r.ref })),
         { title, placeHolder: results.length ? 'Choose a document to read' : 'No similar documents found' },
       );
       if (pick) await reader.open(pick.key);
       return results.map((r) => r.ref);
     }),
   );
-}
+};

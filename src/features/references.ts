@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { findRefs, refPrefixAt, refsPlugin, REF_KINDS } from '../core/refs';
 import { checkRefs } from '../core/ref-check';
-import { KIND_LABELS, REGIONS } from '../core/vocab';
+import { REGIONS } from '../core/vocab';
+import { KINDS } from '../core/kinds';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
-import { kbSourceUri } from '../views/kb-source';
+import type { Feature } from './feature';
+import { kbSourceUri } from '../views/kb-uri';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
-const FOLDER: Record<string, string> = { hub: 'hubs', principle: 'principles', framework: 'frameworks' };
 
 interface Target {
   key: string;
@@ -63,7 +64,7 @@ export class References implements vscode.Disposable {
     for (const d of this.knowledge.docs()) {
       out.set(`${d.kind}:${d.id}`, { key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
     }
-    for (const d of this.knowledge.workspaceDocs()) {
+    for (const d of this.knowledge.ownDocs()) {
       const k = `${d.kind}:${d.id}`;
       if (!out.has(k)) out.set(k, { key: d.ref, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: vscode.Uri.parse(d.path), fileUri: vscode.Uri.parse(d.path), line: 0 });
     }
@@ -84,8 +85,7 @@ export class References implements vscode.Disposable {
 
   async complete(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const at = refPrefixAt(doc.lineAt(pos.line).text, pos.character);
-    if (!at) return undefined;
-    await this.knowledge.ready();
+    if (!at || !(await this.knowledge.ensureReady({ quiet: true }))) return undefined;
     const range = new vscode.Range(pos.line, at.start, pos.line, pos.character);
     const closing = doc.lineAt(pos.line).text.slice(pos.character).startsWith(']]');
     return [...this.targets().values()]
@@ -95,7 +95,7 @@ export class References implements vscode.Disposable {
         item.range = range;
         item.insertText = `${t.kind}:${t.id}${closing ? '' : ']]'}`;
         item.filterText = `${t.kind}:${t.id} ${t.title}`;
-        item.detail = `${KIND_LABELS[t.kind]}: ${t.title}`;
+        item.detail = `${KINDS[t.kind].label}: ${t.title}`;
         item.documentation = new vscode.MarkdownString(t.summary);
         item.sortText = `${REF_KINDS.indexOf(t.kind as (typeof REF_KINDS)[number])}${String(i).padStart(4, '0')}`;
         return item;
@@ -104,8 +104,7 @@ export class References implements vscode.Disposable {
 
   async hover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = this.refAt(doc, pos);
-    if (!found) return undefined;
-    await this.knowledge.ready();
+    if (!found || !(await this.knowledge.ensureReady({ quiet: true }))) return undefined;
     const { ref, range } = found;
     const bundled = this.knowledge.byRef(ref.kind, ref.id);
     const t = this.target(ref.kind, ref.id);
@@ -115,7 +114,7 @@ export class References implements vscode.Disposable {
       md.appendMarkdown(`**Unknown ${ref.kind}** \`${ref.id}\` — not in the Impact Hubs knowledge base.`);
       return new vscode.Hover(md, range);
     }
-    md.appendMarkdown(`$(${ref.kind === 'hub' ? 'organization' : ref.kind === 'principle' ? 'lightbulb' : 'book'}) **${escapeMd(t.title)}** — ${KIND_LABELS[t.kind]}\n\n`);
+    md.appendMarkdown(`$(${KINDS[ref.kind].icon}) **${escapeMd(t.title)}** — ${KINDS[t.kind].label}\n\n`);
     const h = bundled?.hub;
     if (h) {
       if (h.goal?.text) md.appendMarkdown(`*Goal:* ${escapeMd(h.goal.text)}\n\n`);
@@ -134,8 +133,7 @@ export class References implements vscode.Disposable {
 
   async definition(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Location | undefined> {
     const found = this.refAt(doc, pos);
-    if (!found) return undefined;
-    await this.knowledge.ready();
+    if (!found || !(await this.knowledge.ensureReady({ quiet: true }))) return undefined;
     const t = this.target(found.ref.kind, found.ref.id);
     return t ? new vscode.Location(t.uri, new vscode.Position(t.line, 0)) : undefined;
   }
@@ -173,11 +171,7 @@ export class References implements vscode.Disposable {
       this.diagnostics.delete(doc.uri);
       return [];
     }
-    try {
-      await this.knowledge.ready();
-    } catch {
-      return [];
-    }
+    if (!(await this.knowledge.ensureReady({ quiet: true }))) return [];
     const targets = this.targets();
     const problems = checkRefs(text, (kind) => [...targets.values()].filter((t) => t.kind === kind).map((t) => t.id));
     const diags = problems.map((p) => {
@@ -216,12 +210,13 @@ export class References implements vscode.Disposable {
   extendMarkdownIt<T>(md: T): T {
     refsPlugin(md as Parameters<typeof refsPlugin>[0], (kind, id) => {
       const t = this.target(kind, id);
-      if (t) return { href: t.fileUri.toString(), title: `${KIND_LABELS[t.kind]}: ${t.title}`, text: t.title };
+      if (t) return { href: t.fileUri.toString(), title: `${KINDS[t.kind].label}: ${t.title}`, text: t.title };
       // Before the knowledge base is loaded, link by convention; unknown ids show as marked text later.
-      if (!this.knowledge.bundled && FOLDER[kind]) return { href: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', FOLDER[kind], `${id}.md`).toString(), title: `${KIND_LABELS[kind]}: ${id}`, text: id };
+      const folder = KINDS[kind].folder;
+      if (!this.knowledge.bundled && folder) return { href: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', folder, `${id}.md`).toString(), title: `${KINDS[kind].label}: ${id}`, text: id };
       return undefined;
     });
-    void this.knowledge.ready().catch(() => undefined);
+    void this.knowledge.ensureReady({ quiet: true });
     return md;
   }
 
@@ -234,3 +229,9 @@ export class References implements vscode.Disposable {
 function escapeMd(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }
+
+export const references: Feature = (ctx) => {
+  const r = new References(ctx.extension, ctx.knowledge);
+  ctx.expose('references', r);
+  return r;
+};

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { filterChoices, searchRows, type SearchRow } from '../core/search-view';
-import type { DocKind } from '../core/types';
+import { filterChoices, searchRows, type SearchRow } from '../search/rows';
+import { KINDS } from '../core/kinds';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Reader } from '../views/reader';
+import type { Feature } from './feature';
 import { parseQuery } from '../search/query';
 
-const ICONS: Record<DocKind, string> = { hub: 'organization', principle: 'lightbulb', framework: 'symbol-structure', note: 'note' };
 const DEBOUNCE_MS = 90;
 
 interface Item extends vscode.QuickPickItem {
@@ -37,12 +37,7 @@ export class SearchFeature implements vscode.Disposable {
 
   /** Opens the search QuickPick; resolves once it is shown (not when it closes). */
   async show(initial: string): Promise<void> {
-    try {
-      await this.knowledge.ready();
-    } catch (e) {
-      void vscode.window.showErrorMessage(`Impact Hubs: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
+    if (!(await this.knowledge.ensureReady())) return;
     const qp = vscode.window.createQuickPick<Item>();
     qp.title = 'Search the Impact Hubs knowledge base';
     qp.placeholder = 'Type words, an acronym (GEAPP) or a prefix; filters: kind:hub sdg:3 principle:narrow-goal region:asia';
@@ -64,7 +59,7 @@ export class SearchFeature implements vscode.Disposable {
           ? { row, label: row.label, kind: vscode.QuickPickItemKind.Separator }
           : row.kind === 'message'
             ? { row, label: row.label, detail: row.detail, alwaysShow: true, iconPath: new vscode.ThemeIcon('info') }
-            : { row, label: row.label, description: row.description, detail: row.detail, alwaysShow: true, iconPath: new vscode.ThemeIcon(ICONS[row.docKind ?? 'note']), buttons: [sideButton, insertButton] },
+            : { row, label: row.label, description: row.description, detail: row.detail, alwaysShow: true, iconPath: new vscode.ThemeIcon(KINDS[row.docKind ?? 'note'].icon), buttons: [sideButton, insertButton] },
       );
       qp.busy = false;
       Object.assign(this.state, { value, rows, visible: true });
@@ -141,3 +136,9 @@ export class SearchFeature implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+export const search: Feature = (ctx) => {
+  const f = new SearchFeature(ctx.knowledge, ctx.reader);
+  ctx.expose('search', f);
+  return f;
+};

@@ -1,34 +1,13 @@
-import lunr from 'lunr';
+import { KINDS } from '../core/kinds';
+import type { DocKind, Origin } from '../core/types';
+import type { SearchDoc } from './doc';
+import type { Candidate, SearchIndex, TermPlan } from './index-types';
 import { parseQuery, type ParsedQuery } from './query';
-import type { DocKind, KnowledgeDoc, Origin } from '../core/types';
-import { keyOf } from '../core/keys';
-import type { OwnIndex } from './own-index';
+import { makeSnippet, type Highlight } from './snippet';
+import { boundedEditDistance, isStopWord, stem, words } from './text';
 
-/** What the index stores per document besides the lunr index: enough to show and filter results. */
-export interface SearchDoc {
-  ref: string;
-  id: string;
-  kind: DocKind;
-  origin: Origin;
-  path: string;
-  title: string;
-  names: string;
-  summary: string;
-  headings: string;
-  text: string;
-  facets: { sdg: string[]; region: string[]; area: string[]; principle: string[]; actor: string[] };
-}
-
-export interface SerializedShard {
-  version: 2;
-  index: object;
-  docs: SearchDoc[];
-}
-
-export interface Highlight {
-  start: number;
-  end: number;
-}
+export type { SearchDoc } from './doc';
+export type { Highlight } from './snippet';
 
 export interface SearchResult {
   ref: string;
@@ -37,6 +16,7 @@ export interface SearchResult {
   origin: Origin;
   path: string;
   title: string;
+  /** Relevance on one scale for every index, 1 for the best result of the query. */
   score: number;
   snippet: string;
   highlights: Highlight[];
@@ -48,104 +28,33 @@ export interface SearchOptions {
   filters?: ParsedQuery['filters'];
 }
 
-/** Indexed fields and their boosts, shared by the bundled (lunr) and own-documents indexes. */
-export const FIELD_BOOST = { title: 10, names: 12, headings: 3, summary: 3, text: 1 } satisfies Partial<Record<keyof SearchDoc, number>>;
-
-export function toSearchDoc(d: KnowledgeDoc): SearchDoc {
-  const h = d.hub;
-  const facets = {
-    sdg: (h?.sdgs ?? []).map(String),
-    region: h?.regions ?? [],
-    area: h?.issue_area?.category ? [h.issue_area.category] : [],
-    principle: (h?.principles ?? []).filter((p) => p.rating !== 'not').map((p) => p.id),
-    actor: h?.actor_types ?? [],
-  };
-  if (d.kind === 'principle') facets.principle = [d.id];
-  return {
-    ref: keyOf(d),
-    id: d.id,
-    kind: d.kind,
-    origin: d.origin,
-    path: d.path,
-    title: d.title,
-    names: [h?.short_name, ...(h?.aliases ?? []), d.id.replace(/-/g, ' ')].filter(Boolean).join(' · '),
-    summary: d.summary,
-    headings: d.headings.map((x) => x.text).join(' · '),
-    text: d.text,
-    facets,
-  };
-}
-
-function configure(builder: lunr.Builder): void {
-  builder.ref('ref');
-  for (const [name, boost] of Object.entries(FIELD_BOOST)) builder.field(name, { boost });
-}
-
-/** One immutable lunr index with its documents. */
-export class Shard {
-  readonly byRef: Map<string, SearchDoc>;
-  constructor(
-    readonly index: lunr.Index,
-    readonly docs: SearchDoc[],
-  ) {
-    this.byRef = new Map(docs.map((d) => [d.ref, d]));
-  }
-
-  /** lunr refs are positions in `docs` (short refs keep the index and its JSON small). */
-  static build(docs: SearchDoc[]): Shard {
-    const index = lunr(function () {
-      configure(this);
-      docs.forEach((d, i) => this.add({ ...d, ref: String(i) }));
-    });
-    return new Shard(index, docs);
-  }
-
-  static load(data: SerializedShard): Shard {
-    if (!data || data.version !== 2 || !Array.isArray(data.docs)) throw new Error('unsupported search index format; rebuild it');
-    return new Shard(lunr.Index.load(data.index), data.docs);
-  }
-
-  docAt(lunrRef: string): SearchDoc | undefined {
-    return this.docs[Number(lunrRef)];
-  }
-
-  toJSON(): SerializedShard {
-    return { version: 2, index: this.index.toJSON(), docs: this.docs };
-  }
-}
-
-const stemmer = (word: string): string => {
-  const t = lunr.stemmer(new lunr.Token(word, {}));
-  return t.toString();
-};
-const isStopWord = (word: string): boolean => lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
-
-/** Whether the exact (stemmed) term is in this index's vocabulary. */
-function inVocabulary(index: lunr.Index, stem: string): boolean {
-  const inverted = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
-  return Object.hasOwn(inverted, stem);
-}
+/** How many candidates each index contributes to ranking. */
+const POOL = 120;
+/** How many of the best are re-ranked by phrase and proximity. */
+const PROXIMITY_POOL = 25;
+/** Fuzzy matching only for words of this length (longer unknown words only match as prefixes). */
+const FUZZY_MIN = 4;
+const FUZZY_MAX = 14;
 
 /**
- * Clauses per word: the exact stem (highest boost), prefix matches (as you type), and, only when
- * the stem is not a known word, an edit-distance match for typos. Edit-distance clauses are the
- * expensive ones, so known words skip them.
+ * Plans each query word once for every index: exact stem always; prefix for the word being typed
+ * (the last) and for unknown words; an edit distance only for unknown words of 4–14 letters
+ * (never for numbers), so a long unknown word can never trigger an expensive expansion.
  */
-function buildQuery(q: lunr.Query, terms: string[], known: (stem: string) => boolean): void {
+export function planQuery(terms: string[], known: (stem: string) => boolean): TermPlan[] {
   const meaningful = terms.filter((t) => !isStopWord(t));
   const use = meaningful.length > 0 ? meaningful : terms;
+  const plan: TermPlan[] = [];
   use.forEach((raw, i) => {
-    const term = raw.replace(/[*:^~+-]/g, '');
-    if (!term) return;
-    const stem = stemmer(term);
-    const isKnown = known(stem);
-    // Prefixes serve the word being typed (the last one) and words that are not known words.
-    const prefix = i === use.length - 1 || !isKnown;
-    q.term(stem, { usePipeline: false, boost: 10 });
-    if (prefix && term.length >= 3) q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
-    if (prefix && stem !== term && stem.length >= 3) q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
-    if (stem.length >= 4 && !isKnown) q.term(stem, { usePipeline: false, editDistance: stem.length >= 9 ? 2 : 1, boost: 1 });
+    const clean = raw.replace(/[*:^~+-]/g, '');
+    if (!clean) return;
+    const s = stem(clean);
+    const isKnown = known(s);
+    // Numbers and codes (2030, sdg16) are not typos of each other: only words of letters are fuzzy.
+    const fuzzy = !isKnown && /^\p{L}+$/u.test(s) && s.length >= FUZZY_MIN && s.length <= FUZZY_MAX ? (s.length >= 9 ? 2 : 1) : 0;
+    plan.push({ raw: clean, stem: s, prefix: i === use.length - 1 || !isKnown, fuzzy });
   });
+  return plan;
 }
 
 function matchesFilters(d: SearchDoc, filters: ParsedQuery['filters']): boolean {
@@ -161,64 +70,160 @@ function matchesFilters(d: SearchDoc, filters: ParsedQuery['filters']): boolean 
   return true;
 }
 
-const KIND_ORDER: Record<DocKind, number> = { hub: 0, principle: 1, framework: 2, note: 3 };
-
 interface Scored {
   doc: SearchDoc;
+  index: SearchIndex;
+  terms: string[];
   score: number;
-  stems: string[];
 }
 
-/** Merges two engines' hits: each score divided by its engine's best, then by score and title. */
-function merge(a: Scored[], b: Scored[]): Scored[] {
-  const norm = (xs: Scored[]) => {
-    const max = xs.reduce((m, x) => Math.max(m, x.score), 0) || 1;
-    return xs.map((x) => ({ ...x, score: x.score / max }));
-  };
-  return [...norm(a), ...norm(b)].sort((x, y) => y.score - x.score || x.doc.title.localeCompare(y.doc.title));
+/** How well an index term answers a planned word: exact 1, a completion of it less, a typo least. */
+function matchWeight(t: TermPlan, term: string): number {
+  if (term === t.stem || term === t.raw) return 1;
+  if (t.prefix && (term.startsWith(t.raw) || term.startsWith(t.stem))) return 0.4 + 0.4 * (t.stem.length / term.length);
+  if (t.fuzzy) {
+    const d = boundedEditDistance(term, t.stem, t.fuzzy);
+    if (d <= t.fuzzy) return d === 1 ? 0.5 : 0.35;
+  }
+  return 0;
+}
+
+/** A document's words as sorted unique words with their positions, for phrase and proximity. */
+interface WordIndex {
+  words: string[];
+  positions: number[][];
+}
+
+const wordIndexCache = new Map<SearchDoc, WordIndex>();
+
+function wordIndex(doc: SearchDoc): WordIndex {
+  let wi = wordIndexCache.get(doc);
+  if (!wi) {
+    const at = new Map<string, number[]>();
+    words(`${doc.title} . ${doc.names} . ${doc.headings} . ${doc.summary} . ${doc.text}`).forEach((w, i) => {
+      const list = at.get(w);
+      if (list) list.push(i);
+      else at.set(w, [i]);
+    });
+    const sorted = [...at.keys()].sort();
+    wi = { words: sorted, positions: sorted.map((w) => at.get(w)!) };
+    if (wordIndexCache.size >= 400) wordIndexCache.delete(wordIndexCache.keys().next().value!);
+    wordIndexCache.set(doc, wi);
+  }
+  return wi;
+}
+
+/** Positions of every word that starts with `head` (binary search in the sorted word list). */
+function positionsOf(wi: WordIndex, head: string): number[] {
+  let lo = 0;
+  let hi = wi.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wi.words[mid] < head) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < wi.words.length && wi.words[i].startsWith(head); i++) for (const p of wi.positions[i]) out.push(p);
+  return out.sort((a, b) => a - b);
+}
+
+/** The smallest gap b − a ≥ 1 between a position in `as` and a later one in `bs` (two pointers). */
+function smallestGap(as: number[], bs: number[]): number {
+  let best = Infinity;
+  let j = 0;
+  for (const a of as) {
+    while (j < bs.length && bs[j] <= a) j++;
+    if (j < bs.length && bs[j] - a < best) best = bs[j] - a;
+    if (best === 1) break;
+  }
+  return best;
 }
 
 /**
- * Searches the bundled lunr index (and any other lunr shards) together with the own-documents
- * index. Scores from the two engines are normalised by each engine's best score for the query
- * before merging. Never throws on input.
+ * A phrase and proximity factor: consecutive query words that stand next to each other in the
+ * document (an exact phrase, such as "country coordinating mechanism") multiply the score most;
+ * words within a few words of each other, less.
+ */
+export function proximityFactor(doc: SearchDoc, plan: TermPlan[]): number {
+  if (plan.length < 2) return 1;
+  const wi = wordIndex(doc);
+  // Porter stems are prefixes of their words except for a changed last letter (policy → polici).
+  const pos = plan.map((t) => positionsOf(wi, t.stem.slice(0, Math.max(3, t.stem.length - 1))));
+  let bonus = 0;
+  for (let k = 1; k < plan.length; k++) {
+    const gap = smallestGap(pos[k - 1], pos[k]);
+    if (gap <= 2) bonus += 0.8;
+    else if (gap <= 6) bonus += 0.25;
+  }
+  return 1 + bonus / (plan.length - 1);
+}
+
+/**
+ * One search engine over a list of indexes (the bundled lunr index, the MiniSearch index of own
+ * documents). Each index proposes candidates; every candidate is scored by the same BM25F formula
+ * with an idf over all indexes together, so a weak own note never outranks a strong bundled match
+ * just because it is the best of a small index (and vice versa). Never throws on input.
  */
 export class SearchEngine {
-  private shards: Shard[];
-  private own?: OwnIndex;
+  private indexes: SearchIndex[];
 
-  constructor(shards: Shard[] = [], own?: OwnIndex) {
-    this.shards = shards;
-    this.own = own;
+  constructor(indexes: SearchIndex[] = []) {
+    this.indexes = indexes;
   }
 
-  setShards(shards: Shard[]): void {
-    this.shards = shards;
-  }
-
-  setOwn(own: OwnIndex | undefined): void {
-    this.own = own;
+  setIndexes(indexes: SearchIndex[]): void {
+    this.indexes = indexes;
   }
 
   get size(): number {
-    return this.shards.reduce((n, s) => n + s.docs.length, 0) + (this.own?.size ?? 0);
+    return this.indexes.reduce((n, i) => n + i.size, 0);
   }
 
   allDocs(): SearchDoc[] {
-    return [...this.shards.flatMap((s) => s.docs), ...(this.own?.docs() ?? [])];
+    return this.indexes.flatMap((i) => i.docs());
   }
 
   get(ref: string): SearchDoc | undefined {
-    for (const s of this.shards) {
-      const d = s.byRef.get(ref);
+    for (const i of this.indexes) {
+      const d = i.get(ref);
       if (d) return d;
     }
-    return this.own?.get(ref);
+    return undefined;
   }
 
   /** Whether a stemmed word occurs anywhere (decides whether it may be a typo). */
-  private known(stem: string): boolean {
-    return this.shards.some((s) => inVocabulary(s.index, stem)) || (this.own?.hasTerm(stem) ?? false);
+  known(term: string): boolean {
+    return this.indexes.some((i) => i.hasTerm(term));
+  }
+
+  private idf(term: string, cache: Map<string, number>): number {
+    let v = cache.get(term);
+    if (v === undefined) {
+      const n = this.size;
+      const df = this.indexes.reduce((sum, i) => sum + i.documentFrequency(term), 0);
+      v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      cache.set(term, v);
+    }
+    return v;
+  }
+
+  /** BM25F over all indexes: Σ per planned word of its best-matching term's weighted score. */
+  private rank(candidates: { c: Candidate; index: SearchIndex }[], plan: TermPlan[]): Scored[] {
+    const idfCache = new Map<string, number>();
+    return candidates.map(({ c, index }) => {
+      let score = 0;
+      for (const t of plan) {
+        let best = 0;
+        for (const term of c.terms) {
+          const w = matchWeight(t, term);
+          if (!w) continue;
+          const s = w * this.idf(term, idfCache) * index.termWeight(c.doc, term);
+          if (s > best) best = s;
+        }
+        score += best;
+      }
+      return { doc: c.doc, index, terms: c.terms, score };
+    });
   }
 
   search(input: unknown, options: SearchOptions = {}): SearchResult[] {
@@ -228,54 +233,40 @@ export class SearchEngine {
     if (parsed.terms.length === 0) {
       return this.allDocs()
         .filter((d) => matchesFilters(d, filters))
-        .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title))
+        .sort((a, b) => KINDS[a.kind].order - KINDS[b.kind].order || a.title.localeCompare(b.title))
         .slice(0, limit)
-        .map((d) => this.result(d, 0, parsed.terms, []));
+        .map((d) => this.result(d, 0, [], []));
     }
-    const known = (stem: string) => this.known(stem);
-    const lunrHits: Scored[] = [];
-    for (const shard of this.shards) {
-      let hits: lunr.Index.Result[];
-      try {
-        hits = shard.index.query((q) => buildQuery(q, parsed.terms, known));
-      } catch {
-        hits = [];
-      }
-      for (const h of hits) {
-        const doc = shard.docAt(h.ref);
-        if (doc && matchesFilters(doc, filters)) lunrHits.push({ doc, score: h.score, stems: Object.keys(h.matchData.metadata) });
-      }
-    }
-    let ownHits: Scored[];
-    try {
-      ownHits = (this.own?.search(parsed.terms, known) ?? []).filter((h) => matchesFilters(h.doc, filters)).map((h) => ({ doc: h.doc, score: h.score, stems: h.terms }));
-    } catch {
-      ownHits = [];
-    }
-    return merge(lunrHits, ownHits)
-      .slice(0, limit)
-      .map((s) => this.result(s.doc, s.score, parsed.terms, s.stems));
+    const plan = planQuery(parsed.terms, (s) => this.known(s));
+    const pool = Math.max(POOL, limit);
+    const candidates = this.indexes.flatMap((index) => index.candidates(plan, pool).filter((c) => matchesFilters(c.doc, filters)).map((c) => ({ c, index })));
+    const ranked = this.rank(candidates, plan).filter((s) => s.score > 0);
+    ranked.sort((a, b) => b.score - a.score);
+    for (const s of ranked.slice(0, PROXIMITY_POOL)) s.score *= proximityFactor(s.doc, plan);
+    return this.finish(ranked, limit, parsed.terms);
   }
 
-  /** Documents most similar to one document (its distinctive words as a query). */
+  /** Documents most similar to one document (its distinctive words as a query), ranked the same way. */
   moreLikeThis(ref: string, limit = 5): SearchResult[] {
     const doc = this.get(ref);
     if (!doc) return [];
-    const words = distinctiveWords(`${doc.title} ${doc.names} ${doc.headings} ${doc.summary} ${doc.text}`, 10);
-    const lunrHits: Scored[] = [];
-    for (const shard of this.shards) {
-      const hits = shard.index.query((q) => {
-        for (const w of words) q.term(w, { usePipeline: false });
-      });
-      for (const h of hits) {
-        const d = shard.docAt(h.ref);
-        if (d && d.ref !== ref) lunrHits.push({ doc: d, score: h.score, stems: Object.keys(h.matchData.metadata) });
-      }
-    }
-    const ownHits = (this.own?.similar(words, limit + 1) ?? []).filter((h) => h.doc.ref !== ref).map((h) => ({ doc: h.doc, score: h.score, stems: h.terms }));
-    return merge(lunrHits, ownHits)
-      .slice(0, limit)
-      .map((s) => this.result(s.doc, s.score, [], s.stems));
+    const stems = distinctiveWords(`${doc.title} ${doc.names} ${doc.headings} ${doc.summary} ${doc.text}`, 10);
+    return this.similarTo(stems, limit, ref);
+  }
+
+  /** Documents that share the most of these stems (e.g. the distinctive words of an editor's text). */
+  similarTo(stems: string[], limit = 8, exclude?: string): SearchResult[] {
+    if (stems.length === 0) return [];
+    const plan: TermPlan[] = stems.map((s) => ({ raw: s, stem: s, prefix: false, fuzzy: 0 }));
+    const candidates = this.indexes.flatMap((index) => index.similar(stems, POOL).filter((c) => c.doc.ref !== exclude).map((c) => ({ c, index })));
+    const ranked = this.rank(candidates, plan).filter((s) => s.score > 0);
+    return this.finish(ranked, limit, []);
+  }
+
+  private finish(ranked: Scored[], limit: number, terms: string[]): SearchResult[] {
+    ranked.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title));
+    const top = ranked[0]?.score || 1;
+    return ranked.slice(0, limit).map((s) => this.result(s.doc, s.score / top, terms, s.terms));
   }
 
   private result(doc: SearchDoc, score: number, terms: string[], stems: string[]): SearchResult {
@@ -288,83 +279,16 @@ const COMMON = new Set(
   'hub hubs also which their there these those with from into have been were will would could should about after before other such than then them they this that more most over under between through where when while what who whom whose because within without among partner partners source sources page date'.split(' '),
 );
 
-/** The document's most frequent non-stop-word stems, weighted to favour title and names. */
+/** A text's most frequent non-stop-word stems (words of 4+ letters). */
 export function distinctiveWords(text: string, n: number): string[] {
   const counts = new Map<string, number>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}]{4,}/gu)) {
-    const w = m[0];
-    if (COMMON.has(w) || isStopWord(w)) continue;
-    const s = stemmer(w);
+  for (const w of words(text)) {
+    if (w.length < 4 || /\d/.test(w) || COMMON.has(w) || isStopWord(w)) continue;
+    const s = stem(w);
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, n)
     .map(([w]) => w);
-}
-
-const SNIPPET_CHARS = 160;
-
-/** A short excerpt around the first match, with highlight ranges for every matching word in it. */
-const lowered = new WeakMap<SearchDoc, { text: string; lower: string }>();
-
-function snippetText(doc: SearchDoc): { text: string; lower: string } {
-  let t = lowered.get(doc);
-  if (!t) {
-    const text = `${doc.summary}\n${doc.text}`.replace(/\s+/g, ' ').trim();
-    t = { text, lower: text.toLowerCase() };
-    lowered.set(doc, t);
-  }
-  return t;
-}
-
-export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): { snippet: string; highlights: Highlight[] } {
-  const { text, lower } = snippetText(doc);
-  const needles = [...new Set([...terms, ...stems].filter((t) => t.length >= 2).map((t) => t.toLowerCase()))];
-  if (needles.length === 0) return { snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] };
-  const wordStart = (i: number) => i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]);
-  let first = -1;
-  for (const n of needles) {
-    let at = lower.indexOf(n);
-    while (at >= 0 && !wordStart(at)) at = lower.indexOf(n, at + 1);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  if (first < 0) return { snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] };
-  let start = Math.max(0, first - 40);
-  if (start > 0) {
-    const space = text.indexOf(' ', start);
-    start = space >= 0 && space < first ? space + 1 : start;
-  }
-  const end = Math.min(text.length, start + SNIPPET_CHARS);
-  const prefix = start > 0 ? '…' : '';
-  const suffix = end < text.length ? '…' : '';
-  const body = text.slice(start, end);
-  const snippet = prefix + body + suffix;
-  const highlights: Highlight[] = [];
-  const lowBody = body.toLowerCase();
-  for (const n of needles) {
-    let at = lowBody.indexOf(n);
-    while (at >= 0) {
-      const abs = start + at;
-      if (wordStart(abs)) {
-        let stop = at + n.length;
-        while (stop < body.length && /[\p{L}\p{N}]/u.test(body[stop])) stop++;
-        highlights.push({ start: prefix.length + at, end: prefix.length + stop });
-      }
-      at = lowBody.indexOf(n, at + 1);
-    }
-  }
-  highlights.sort((a, b) => a.start - b.start);
-  const merged: Highlight[] = [];
-  for (const h of highlights) {
-    const last = merged[merged.length - 1];
-    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
-    else merged.push({ ...h });
-  }
-  return { snippet, highlights: merged };
-}
-
-function clip(s: string, n: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
-import lunr from 'lunr';
-import { FIELD_BOOST, type SearchDoc } from './engine';
+import { FIELD_BOOST, FIELDS, isSearchDoc, type SearchDoc } from './doc';
+import { bm25Weight, type Candidate, type SearchIndex, type TermPlan } from './index-types';
+import { stemTerm } from './text';
 import type { Problem } from '../core/types';
 
 /**
@@ -8,12 +9,13 @@ import type { Problem } from '../core/types';
  * index, cannot add or remove documents (its indexes are immutable) and its serialised shards
  * load too slowly for thousands of files (see `npm run bench`), so own documents live in a
  * MiniSearch index: documents are replaced in place when a file changes, and the whole index
- * restores from workspace storage quickly. Terms go through lunr's stop-word filter and Porter
- * stemmer, so both indexes match words the same way.
+ * restores from storage quickly. Terms go through lunr's stop-word filter and Porter stemmer
+ * (src/search/text.ts), so both indexes match words the same way.
  */
-export const OWN_INDEX_VERSION = 1;
+export const OWN_INDEX_VERSION = 2;
 
 export interface Entry {
+  /** The file's URI. */
   path: string;
   /** Change stamp from the file system (mtime and size); a different stamp means re-parse. */
   stamp: string;
@@ -28,19 +30,10 @@ export interface PersistedOwnIndex {
   mini: unknown;
 }
 
-
-export function stemTerm(term: string): string | null {
-  const t = new lunr.Token(term.toLowerCase(), {});
-  if (lunr.stopWordFilter(t) === undefined) return null;
-  const trimmed = lunr.trimmer(t) as lunr.Token;
-  const s = (lunr.stemmer(trimmed) as lunr.Token).toString();
-  return s || null;
-}
-
 function options() {
   return {
     idField: 'ref',
-    fields: Object.keys(FIELD_BOOST),
+    fields: FIELDS as string[],
     storeFields: [] as string[],
     processTerm: (term: string) => stemTerm(term),
     searchOptions: { processTerm: (term: string) => stemTerm(term) },
@@ -48,14 +41,17 @@ function options() {
   };
 }
 
-export interface OwnHit {
-  doc: SearchDoc;
-  score: number;
-  /** Matched index terms (stems), for snippets. */
-  terms: string[];
+/** MiniSearch's internal maps, read for ranking statistics (documented in its source, stable since v6). */
+interface MiniInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined; has(term: string): boolean };
+  _idToShortId: Map<string, number>;
+  _documentIds: Map<number, string>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
 }
 
-export class OwnIndex {
+export class OwnIndex implements SearchIndex {
   private entries = new Map<string, Entry>();
   private byRef = new Map<string, Entry>();
   private mini: MiniSearch<SearchDoc> = new MiniSearch<SearchDoc>(options());
@@ -68,6 +64,10 @@ export class OwnIndex {
     return this.entries.get(path);
   }
 
+  allEntries(): Entry[] {
+    return [...this.entries.values()];
+  }
+
   docs(): SearchDoc[] {
     return [...this.entries.values()].map((e) => e.doc);
   }
@@ -76,13 +76,48 @@ export class OwnIndex {
     return this.byRef.get(ref)?.doc;
   }
 
-  /** Whether any own document contains this (stemmed) term. */
-  hasTerm(stem: string): boolean {
-    try {
-      return (this.mini as unknown as { _index: { has(k: string): boolean } })._index.has(stem);
-    } catch {
-      return false;
+  private get internals(): MiniInternals {
+    return this.mini as unknown as MiniInternals;
+  }
+
+  hasTerm(term: string): boolean {
+    return this.documentFrequency(term) > 0;
+  }
+
+  documentFrequency(term: string): number {
+    const fields = this.termData(term);
+    if (!fields) return 0;
+    const docs = new Set<number>();
+    const live = this.internals._documentIds;
+    for (const byDoc of fields.values()) for (const id of byDoc.keys()) if (live.has(id)) docs.add(id);
+    return docs.size;
+  }
+
+  termWeight(doc: SearchDoc, term: string): number {
+    const m = this.internals;
+    const shortId = m._idToShortId.get(doc.ref);
+    if (shortId === undefined) return 0;
+    const byField = this.termData(term);
+    if (!byField) return 0;
+    const lengths = m._fieldLength.get(shortId) ?? [];
+    let sum = 0;
+    for (const field of FIELDS) {
+      const fieldId = m._fieldIds[field];
+      const tf = byField.get(fieldId)?.get(shortId);
+      if (tf) sum += FIELD_BOOST[field] * bm25Weight(tf, lengths[fieldId] ?? 0, m._avgFieldLength[fieldId] ?? 0);
     }
+    return sum;
+  }
+
+  /** The index's postings for a term, cached until the next change (radix-tree look-ups add up). */
+  private termCache = new Map<string, Map<number, Map<number, number>> | undefined>();
+
+  private termData(term: string): Map<number, Map<number, number>> | undefined {
+    if (this.termCache.has(term)) return this.termCache.get(term);
+    const data = this.internals._index.get(term);
+    if (this.termCache.size > 5000) this.termCache.clear();
+    this.termCache.set(term, data);
+    return data;
   }
 
   /** Adds or replaces a document. Returns false when the stamp shows nothing changed. */
@@ -91,10 +126,12 @@ export class OwnIndex {
     if (old && old.stamp === entry.stamp) return false;
     if (old) this.drop(old);
     // Two files may declare the same id: the ref includes the path, so it stays unique.
-    if (this.byRef.has(entry.doc.ref)) this.drop(this.byRef.get(entry.doc.ref)!);
+    const same = this.byRef.get(entry.doc.ref);
+    if (same) this.drop(same);
     this.entries.set(entry.path, entry);
     this.byRef.set(entry.doc.ref, entry);
     this.mini.add(entry.doc);
+    this.termCache.clear();
     return true;
   }
 
@@ -109,6 +146,7 @@ export class OwnIndex {
     this.entries.delete(e.path);
     this.byRef.delete(e.doc.ref);
     if (this.mini.has(e.doc.ref)) this.mini.discard(e.doc.ref);
+    this.termCache.clear();
   }
 
   /** Removes every entry whose path is not in `keep`; returns how many were removed. */
@@ -118,62 +156,65 @@ export class OwnIndex {
     return n;
   }
 
-  /**
-   * Searches with the same rules as the bundled index: the last word (being typed) and unknown
-   * words match as prefixes; only unknown words are matched with an edit distance.
-   */
-  search(terms: string[], known: (stem: string) => boolean, limit = 500): OwnHit[] {
-    if (this.entries.size === 0 || terms.length === 0) return [];
-    const stems = terms.map((t) => stemTerm(t)).filter((s): s is string => !!s);
-    const use = stems.length ? stems : terms.map((t) => t.toLowerCase());
-    const last = use.length - 1;
-    const hits = this.mini.search(use.join(' '), {
-      boost: FIELD_BOOST,
-      processTerm: (t: string) => t,
-      prefix: (_t: string, i: number) => i === last || !known(use[i]),
-      fuzzy: (t: string) => (known(t) ? false : t.length >= 9 ? 2 : t.length >= 4 ? 1 : false),
-      maxFuzzy: 2,
-      combineWith: 'OR',
-    });
-    const out: OwnHit[] = [];
-    for (const h of hits.slice(0, limit)) {
-      const e = this.byRef.get(h.id as string);
-      if (e) out.push({ doc: e.doc, score: h.score, terms: h.terms });
-    }
-    return out;
+  candidates(plan: TermPlan[], limit: number): Candidate[] {
+    if (this.entries.size === 0 || plan.length === 0) return [];
+    const byStem = new Map(plan.map((t) => [t.stem, t]));
+    return this.run(
+      plan.map((t) => t.stem).join(' '),
+      {
+        prefix: (term: string) => byStem.get(term)?.prefix ?? false,
+        fuzzy: (term: string) => byStem.get(term)?.fuzzy || false,
+        maxFuzzy: 2,
+      },
+      limit,
+    );
   }
 
-  /** Documents sharing the most of these words. */
-  similar(words: string[], limit: number): OwnHit[] {
-    if (this.entries.size === 0 || words.length === 0) return [];
-    return this.mini
-      .search(words.join(' '), { processTerm: (t: string) => t, combineWith: 'OR', boost: FIELD_BOOST })
-      .slice(0, limit)
-      .flatMap((h) => {
-        const e = this.byRef.get(h.id as string);
-        return e ? [{ doc: e.doc, score: h.score, terms: h.terms }] : [];
-      });
+  similar(stems: string[], limit: number): Candidate[] {
+    if (this.entries.size === 0 || stems.length === 0) return [];
+    return this.run(stems.join(' '), {}, limit);
+  }
+
+  private run(query: string, opts: Record<string, unknown>, limit: number): Candidate[] {
+    let hits: ReturnType<MiniSearch<SearchDoc>['search']>;
+    try {
+      hits = this.mini.search(query, { boost: FIELD_BOOST, processTerm: (t: string) => t, combineWith: 'OR', ...opts });
+    } catch {
+      return [];
+    }
+    const out: Candidate[] = [];
+    for (const h of hits.slice(0, limit)) {
+      const e = this.byRef.get(h.id as string);
+      if (e) out.push({ doc: e.doc, terms: h.terms });
+    }
+    return out;
   }
 
   toJSON(): PersistedOwnIndex {
     return { version: OWN_INDEX_VERSION, entries: [...this.entries.values()], mini: this.mini.toJSON() };
   }
 
-  /** Restores a persisted index; a wrong version or a broken file gives an empty index. */
+  /**
+   * Restores a persisted index. A wrong version, a broken file or entries of another shape give an
+   * empty index (the caller re-reads the files); stored MiniSearch data that does not match the
+   * entries is rebuilt from them.
+   */
   static fromJSON(data: unknown): OwnIndex {
     const idx = new OwnIndex();
-    const p = data as PersistedOwnIndex;
+    const p = data as PersistedOwnIndex | undefined;
     if (!p || p.version !== OWN_INDEX_VERSION || !Array.isArray(p.entries) || !p.mini) return idx;
+    const valid = p.entries.filter((e): e is Entry => !!e && typeof e.path === 'string' && typeof e.stamp === 'string' && isSearchDoc(e.doc) && (e.problems === undefined || Array.isArray(e.problems)));
+    if (valid.length !== p.entries.length) return idx;
     try {
       idx.mini = MiniSearch.loadJS(p.mini as Parameters<typeof MiniSearch.loadJS>[0], options());
-      for (const e of p.entries) {
-        if (!e || typeof e.path !== 'string' || !e.doc || !idx.mini.has(e.doc.ref)) continue;
+      for (const e of valid) {
+        if (!idx.mini.has(e.doc.ref)) continue;
         idx.entries.set(e.path, e);
         idx.byRef.set(e.doc.ref, e);
       }
-      if (idx.entries.size !== idx.mini.documentCount) return OwnIndex.rebuilt(p.entries);
+      if (idx.entries.size !== idx.mini.documentCount || idx.entries.size !== valid.length) return OwnIndex.rebuilt(valid);
     } catch {
-      return OwnIndex.rebuilt(Array.isArray(p.entries) ? p.entries : []);
+      return OwnIndex.rebuilt(valid);
     }
     return idx;
   }
@@ -181,7 +222,7 @@ export class OwnIndex {
   /** An index rebuilt from entries (when the stored MiniSearch data does not match them). */
   private static rebuilt(entries: Entry[]): OwnIndex {
     const idx = new OwnIndex();
-    for (const e of entries) if (e && typeof e.path === 'string' && e.doc) idx.upsert(e);
+    for (const e of entries) idx.upsert(e);
     return idx;
   }
 }

@@ -4,6 +4,7 @@ import { makeNonce, page } from '../core/html';
 import type { TreeNode } from '../core/tree-model';
 import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
+import type { Feature } from '../features/feature';
 import { panelIcon } from './icons';
 import { parseFromWebview } from './protocol';
 
@@ -43,7 +44,7 @@ export class CompareView implements vscode.Disposable {
 
   /** Opens the comparison for hub keys; asks for (more) hubs when fewer than two are given. */
   async run(keys: string[], askForOthers: boolean): Promise<Comparison | undefined> {
-    await this.knowledge.ready();
+    if (!(await this.knowledge.ensureReady())) return undefined;
     let chosen = [...new Set(keys.filter((k) => k.startsWith('hub:')))];
     if (chosen.length < MIN_COMPARE || askForOthers) {
       const picked = await this.pick(chosen);
@@ -134,3 +135,9 @@ export class CompareView implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+export const compare: Feature = (ctx) => {
+  const v = new CompareView(ctx.extension, ctx.knowledge);
+  ctx.expose('compare', v);
+  return v;
+};

@@ -1,22 +1,14 @@
 import * as vscode from 'vscode';
+import type { Feature } from '../features/feature';
+import { readExtensionFile } from '../services/vscode-ports';
+import { KB_SCHEME } from './kb-uri';
 
-/**
- * Read-only documents for the bundled knowledge base's Markdown (`impact-hubs-kb:/hubs/gavi.md`),
- * so "Open Markdown Source" and Go to Definition never invite edits to the installed extension.
- */
-export const KB_SCHEME = 'impact-hubs-kb';
-
-export function kbSourceUri(relativePath: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: KB_SCHEME, path: `/${relativePath}` });
-}
-
-export function registerKbSource(extensionUri: vscode.Uri): vscode.Disposable {
-  return vscode.workspace.registerTextDocumentContentProvider(KB_SCHEME, {
+/** Serves the bundled knowledge base's Markdown read-only under the `impact-hubs-kb:` scheme. */
+export const kbSource: Feature = ({ extension }) =>
+  vscode.workspace.registerTextDocumentContentProvider(KB_SCHEME, {
     async provideTextDocumentContent(uri) {
       const rel = uri.path.replace(/^\/+/, '');
       if (rel.split('/').some((p) => p === '..') || !rel.endsWith('.md')) return '';
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'knowledge', rel));
-      return new TextDecoder().decode(bytes);
+      return readExtensionFile(vscode.Uri.joinPath(extension.extensionUri, 'knowledge', rel));
     },
   });
-}

@@ -6,7 +6,7 @@ import type { RenderContext } from '../core/render';
 import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
 import { panelIcon } from './icons';
-import { kbSourceUri } from './kb-source';
+import { kbSourceUri } from './kb-uri';
 import { parseFromWebview, type ReaderState } from './protocol';
 import { citationFor, referenceFor } from '../core/citation';
 
@@ -89,6 +89,7 @@ export class Reader implements vscode.Disposable {
 
   /** Opens a document by key (`hub:gavi`, or a workspace key) and records it in the history. */
   async open(key: string, opts: OpenOptions = {}): Promise<boolean> {
+    if (!(await this.knowledge.ensureReady())) return false;
     const doc = await this.knowledge.resolve(key);
     if (!doc) {
       void vscode.window.showWarningMessage(`Impact Hubs: the document "${parseKey(key)?.id ?? key}" was not found. It may have been renamed or deleted.`);
@@ -123,7 +124,7 @@ export class Reader implements vscode.Disposable {
     const k = this.knowledge;
     return {
       byPath: (p) => k.bundledByPath(p),
-      byRef: (kind, id) => k.byRef(kind, id) ?? k.workspaceRef(kind, id),
+      byRef: (kind, id) => k.byRef(kind, id) ?? k.ownRef(kind, id),
       principleHubs: k.bundled?.principleHubs,
     };
   }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
+import { KINDS, RATING_INFO } from '../core/kinds';
+import type { Rating } from '../core/types';
 import { caseStudyTree, countDocs, filterTree, frameworkTree, GROUPINGS, ownTree, principleTree, type Grouping, type TreeNode } from '../core/tree-model';
 import type { KnowledgeService } from '../services/knowledge';
+import { folderSegments } from '../store/folders';
+import type { Feature } from '../features/feature';
 
-const ICONS: Record<string, string> = { hub: 'organization', principle: 'lightbulb', framework: 'symbol-structure', note: 'note' };
-const RATING_ICONS: Record<string, [string, string]> = {
-  exhibits: ['pass', 'testing.iconPassed'],
-  partly: ['circle-large-outline', 'list.warningForeground'],
-  not: ['circle-slash', 'testing.iconFailed'],
-};
+const ratingIcon = (r: Rating) => new vscode.ThemeIcon(RATING_INFO[r].icon, new vscode.ThemeColor(RATING_INFO[r].color));
 const GROUPING_KEY = 'impactHubs.caseStudyGrouping';
 
 /** A tree view over plain TreeNode data from src/core/tree-model. */
@@ -55,12 +54,10 @@ export class NodeTree implements vscode.TreeDataProvider<TreeNode> {
     if (n.type === 'doc' && n.key) {
       item.contextValue = `impactHubs.doc.${n.docKind}`;
       item.command = { command: 'impactHubs.openDocument', title: 'Open', arguments: [n.key, n.anchor] };
-      const r = n.rating && RATING_ICONS[n.rating];
-      item.iconPath = r ? new vscode.ThemeIcon(r[0], new vscode.ThemeColor(r[1])) : new vscode.ThemeIcon(ICONS[n.docKind ?? 'note']);
+      item.iconPath = n.rating ? ratingIcon(n.rating) : new vscode.ThemeIcon(KINDS[n.docKind ?? 'note'].icon);
       item.accessibilityInformation = { label: `${n.label}${n.description ? `, ${n.description}` : ''}`, role: 'treeitem' };
     } else {
-      const r = n.rating && RATING_ICONS[n.rating];
-      item.iconPath = r ? new vscode.ThemeIcon(r[0], new vscode.ThemeColor(r[1])) : undefined;
+      item.iconPath = n.rating ? ratingIcon(n.rating) : undefined;
       item.contextValue = 'impactHubs.group';
     }
     return item;
@@ -169,7 +166,7 @@ export class Sidebar implements vscode.Disposable {
     const keep = this.filter ? new Set(k.engine.search(this.filter, { limit: 500 }).map((r) => r.ref)) : undefined;
     const apply = (nodes: TreeNode[]) => (keep ? filterTree(nodes, keep) : nodes);
     const relative = (p: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(p), true);
-    const ownDocs = k.workspaceDocs().map((d) => ({ key: d.ref, kind: d.kind, title: d.title, path: d.path, summary: d.summary }));
+    const ownDocs = k.ownDocs().map((d) => ({ key: d.ref, kind: d.kind, title: d.title, path: d.path, summary: d.summary }));
     const trees: [keyof Sidebar['views'], NodeTree, TreeNode[]][] = [
       ['cases', this.cases, apply(caseStudyTree(docs, this.grouping, principles))],
       ['principles', this.principles, apply(principleTree(principles, k.bundled?.principleHubs ?? {}))],
@@ -181,8 +178,13 @@ export class Sidebar implements vscode.Disposable {
       const view = this.views[name];
       view.message = this.filter ? (nodes.length ? `Filtered by "${this.filter}": ${countDocs(nodes)} match(es).` : `Nothing matches "${this.filter}".`) : undefined;
     }
-    if (!this.filter && k.missingFolders.length) {
-      this.views.own.message = `Not found (setting impactHubs.knowledgeFolders): ${k.missingFolders.join(', ')}.`;
+    if (!this.filter) {
+      const notes = [
+        k.missingFolders.length ? `Not found (setting impactHubs.knowledgeFolders): ${k.missingFolders.join(', ')}.` : '',
+        ...k.refusedFolders.map((r) => `Not read: "${r.name}" ${r.reason}.`),
+        k.skipped.length ? `${k.skipped.length} item(s) not read (links, devices or unreadable folders): ${k.skipped.slice(0, 3).map((x) => vscode.workspace.asRelativePath(vscode.Uri.parse(x.uri))).join(', ')}${k.skipped.length > 3 ? ', …' : ''}.` : '',
+      ].filter(Boolean);
+      if (notes.length) this.views.own.message = notes.join(' ');
     }
     this.views.cases.description = GROUPINGS.find((g) => g.id === this.grouping)?.label;
     void vscode.commands.executeCommand('setContext', 'impactHubs.ownEmpty', ownDocs.length === 0);
@@ -195,8 +197,14 @@ export class Sidebar implements vscode.Disposable {
       void vscode.window.showInformationMessage('Impact Hubs: open a folder first; your knowledge folder is created inside it.');
       return undefined;
     }
-    const configured = vscode.workspace.getConfiguration('impactHubs', folder.uri).get<string[]>('knowledgeFolders') ?? [];
-    const dir = vscode.Uri.joinPath(folder.uri, configured[0]?.trim() || 'knowledge');
+    const configured = vscode.workspace.getConfiguration('impactHubs', folder.uri).get<unknown[]>('knowledgeFolders', []).filter((n): n is string => typeof n === 'string' && !!n.trim());
+    // Only inside the workspace folder: a setting such as "../elsewhere" is refused, never written to.
+    const segments = folderSegments(configured[0] ?? 'knowledge');
+    if (!Array.isArray(segments)) {
+      void vscode.window.showErrorMessage(`Impact Hubs: the knowledge folder "${segments.name}" ${segments.reason}. Change the setting impactHubs.knowledgeFolders; nothing was created.`);
+      return undefined;
+    }
+    const dir = vscode.Uri.joinPath(folder.uri, ...segments);
     const note = vscode.Uri.joinPath(dir, 'my-first-note.md');
     await vscode.workspace.fs.createDirectory(dir);
     let exists = true;
@@ -219,3 +227,9 @@ export class Sidebar implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+export const sidebar: Feature = (ctx) => {
+  const v = new Sidebar(ctx.extension, ctx.knowledge);
+  ctx.expose('sidebar', v);
+  return v;
+};

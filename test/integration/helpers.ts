@@ -1,15 +1,34 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImpactHubsApi } from '../../src/extension';
+import type { KnowledgeService } from '../../src/services/knowledge';
+import type { Reader } from '../../src/views/reader';
+import type { SearchFeature } from '../../src/features/search';
+import type { Sidebar } from '../../src/views/sidebar';
+import type { CompareView } from '../../src/views/compare';
+import type { References } from '../../src/features/references';
+
+/** The extension's internals, reachable in test mode only (`api.__test`). */
+export interface TestHooks {
+  knowledge: KnowledgeService;
+  reader: Reader;
+  search: SearchFeature;
+  sidebar: Sidebar;
+  compare: CompareView;
+  references: References;
+  activationMs: number;
+  api: ImpactHubsApi;
+}
 
 export const EXTENSION_ID = 'impact-hubs.impact-hubs';
 
-export async function activateExtension(): Promise<ImpactHubsApi> {
+export async function activateExtension(): Promise<TestHooks> {
   const ext = vscode.extensions.getExtension<ImpactHubsApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the host`);
   const api = await ext.activate();
-  assert.ok(api && api.knowledge, 'activate() must return the extension API');
-  return api;
+  assert.ok(api && typeof api.search === 'function', 'activate() must return the extension API');
+  assert.ok(api.__test, 'the test hooks are present in test mode');
+  return { ...(api.__test as unknown as TestHooks), api };
 }
 
 export function packageJson(): { contributes: Record<string, unknown>; [k: string]: unknown } {

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseKnowledgeDoc } from '../../src/core/knowledge';
-import { SearchEngine, toSearchDoc } from '../../src/search/engine';
-import { OwnIndex, stemTerm } from '../../src/search/own-index';
+import { toSearchDoc } from '../../src/search/doc';
+import { SearchEngine } from '../../src/search/engine';
+import { OwnIndex } from '../../src/search/own-index';
+import { stemTerm } from '../../src/search/text';
 import { realKb } from '../fixtures/real-kb';
 
 function entry(path: string, text: string, stamp = '1') {
@@ -18,7 +20,7 @@ describe('own-documents index', () => {
 
   it('adds, replaces and removes documents; search follows at once', () => {
     const idx = new OwnIndex();
-    const engine = new SearchEngine([realKb().shard], idx);
+    const engine = new SearchEngine([realKb().shard, idx]);
     idx.upsert(entry('file:///w/k/a.md', '# Pump repairs\n\nMaintenance funds for xylophonic pumps.\n'));
     assert.equal(engine.search('xylophonic')[0]?.title, 'Pump repairs');
     assert.equal(idx.upsert(entry('file:///w/k/a.md', '# Pump repairs\n\nsame', '1')), false, 'same stamp: nothing to do');
@@ -33,7 +35,7 @@ describe('own-documents index', () => {
   it('merges with the bundled results, applies filters, and matches typos and prefixes', () => {
     const idx = new OwnIndex();
     idx.upsert(entry('file:///w/k/gavi-notes.md', '---\nkind: note\ntitle: Our Gavi notes\n---\n\nGavi co-financing lessons for our vaccine alliance charter.\n'));
-    const engine = new SearchEngine([realKb().shard], idx);
+    const engine = new SearchEngine([realKb().shard, idx]);
     const refs = engine.search('Gavi', { limit: 5 }).map((r) => r.ref);
     assert.ok(refs.includes('hub:gavi'));
     assert.ok(refs.some((r) => r.startsWith('note:gavi-notes@')));
@@ -49,14 +51,14 @@ describe('own-documents index', () => {
     const restored = OwnIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
     assert.equal(restored.size, 30);
     assert.equal(restored.entry('file:///w/k/n7.md')?.stamp, '1');
-    assert.equal(new SearchEngine([], restored).search('word7')[0]?.title, 'Note 7');
+    assert.equal(new SearchEngine([restored]).search('word7')[0]?.title, 'Note 7');
     restored.upsert(entry('file:///w/k/n7.md', '# Note 7\n\nchanged\n', '2'));
-    assert.equal(new SearchEngine([], restored).search('word7').length, 0);
-    for (const bad of [null, {}, { version: 99 }, { version: 1, entries: 'x', mini: {} }, { version: 1, entries: idx.toJSON().entries, mini: { garbage: true } }]) {
+    assert.equal(new SearchEngine([restored]).search('word7').length, 0);
+    for (const bad of [null, {}, { version: 99 }, { version: 2, entries: 'x', mini: {} }, { version: 2, entries: idx.toJSON().entries, mini: { garbage: true } }]) {
       const r = OwnIndex.fromJSON(bad);
       assert.ok(r instanceof OwnIndex);
     }
-    const rebuilt = OwnIndex.fromJSON({ version: 1, entries: idx.toJSON().entries, mini: { garbage: true } });
+    const rebuilt = OwnIndex.fromJSON({ version: 2, entries: idx.toJSON().entries, mini: { garbage: true } });
     assert.equal(rebuilt.size, 30, 'rebuilt from entries when the stored index is unusable');
   });
 
@@ -65,6 +67,6 @@ describe('own-documents index', () => {
     idx.upsert(entry('file:///w/a/x.md', '---\nid: same\ntitle: First\n---\nalpha\n'));
     idx.upsert(entry('file:///w/b/x.md', '---\nid: same\ntitle: Second\n---\nalpha\n'));
     assert.equal(idx.size, 2);
-    assert.equal(new SearchEngine([], idx).search('alpha').length, 2);
+    assert.equal(new SearchEngine([idx]).search('alpha').length, 2);
   });
 });

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseQuery, MAX_TERMS } from '../../src/search/query';
-import { SearchEngine, Shard, makeSnippet, toSearchDoc } from '../../src/search/engine';
+import { toSearchDoc } from '../../src/search/doc';
+import { SearchEngine } from '../../src/search/engine';
+import { Shard } from '../../src/search/lunr-index';
+import { makeSnippet } from '../../src/search/snippet';
 import { realKb } from '../fixtures/real-kb';
 
 describe('query parsing', () => {

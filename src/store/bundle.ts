@@ -1,5 +1,5 @@
-import type { KnowledgeBundle } from './kb';
-import { Shard, type SerializedShard } from '../search/engine';
+import type { KnowledgeBundle } from '../core/kb';
+import { Shard } from '../search/lunr-index';
 
 /** Names of the files the build writes into dist/. */
 export const BUNDLE_FILE = 'knowledge.json';
@@ -12,5 +12,5 @@ export function readBundle(json: string): KnowledgeBundle {
 }
 
 export function readIndex(json: string): Shard {
-  return Shard.load(JSON.parse(json) as SerializedShard);
+  return Shard.load(JSON.parse(json));
 }

@@ -1,7 +1,9 @@
-import { parseQuery } from '../search/query';
-import type { SearchDoc, SearchResult } from '../search/engine';
-import { ISSUE_CATEGORIES, KIND_LABELS, REGIONS, SDG_NAMES } from './vocab';
-import type { DocKind } from './types';
+import { KINDS } from '../core/kinds';
+import type { DocKind } from '../core/types';
+import { ISSUE_CATEGORIES, REGIONS, SDG_NAMES } from '../core/vocab';
+import type { SearchDoc } from './doc';
+import type { SearchResult } from './engine';
+import { parseQuery } from './query';
 
 /** Plain-data rows for the search QuickPick (the adapter adds icons and buttons). */
 export interface SearchRow {
@@ -13,10 +15,8 @@ export interface SearchRow {
   detail?: string;
 }
 
-const GROUP_LABEL: Record<DocKind, string> = { hub: 'Hubs', principle: 'Design principles', framework: 'Frameworks', note: 'Own documents' };
-
 export function describeDoc(d: Pick<SearchDoc, 'kind' | 'facets' | 'origin'>, extra?: string): string {
-  const parts: string[] = [KIND_LABELS[d.kind] ?? d.kind];
+  const parts: string[] = [KINDS[d.kind].label];
   if (d.origin === 'workspace' && d.kind !== 'note') parts.push('own');
   const area = d.facets.area[0];
   if (area) parts.push(ISSUE_CATEGORIES[area] ?? area);
@@ -41,14 +41,14 @@ export function searchRows(query: string, results: SearchResult[], docOf: (key: 
     const d = docOf(r.ref);
     if (grouped && r.kind !== group) {
       group = r.kind;
-      rows.push({ kind: 'separator', label: GROUP_LABEL[r.kind] });
+      rows.push({ kind: 'separator', label: KINDS[r.kind].plural });
     }
     rows.push({
       kind: 'item',
       label: r.title,
       key: r.ref,
       docKind: r.kind,
-      description: d ? describeDoc(d) : KIND_LABELS[r.kind],
+      description: d ? describeDoc(d) : KINDS[r.kind].label,
       detail: r.snippet,
     });
   }

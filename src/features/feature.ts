@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { KnowledgeService } from '../services/knowledge';
+import type { Reader } from '../views/reader';
+
+/** What every feature receives: the extension context and the shared services. */
+export interface FeatureContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly knowledge: KnowledgeService;
+  readonly reader: Reader;
+  /** Makes an internal object reachable from the integration tests (only in test mode). */
+  expose(name: string, value: unknown): void;
+}
+
+/** One user-visible capability: registers its commands, views and providers; disposes them. */
+export type Feature = (ctx: FeatureContext) => vscode.Disposable;

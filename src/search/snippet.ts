@@ -1,0 +1,104 @@
+import type { SearchDoc } from './doc';
+import { isStopWord, stem } from './text';
+
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+const SNIPPET_CHARS = 160;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+interface Prepared {
+  text: string;
+  /** Lower-case text with the same length as `text` (offsets map one to one). */
+  lower: string;
+}
+
+const prepared = new WeakMap<SearchDoc, Prepared>();
+
+/**
+ * Lower-cases without changing offsets. `'İ'.toLowerCase()` is two code units long, which would
+ * shift every later offset; such characters are lower-cased one at a time and kept only when the
+ * length stays the same.
+ */
+export function sameLengthLower(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+function prepare(doc: SearchDoc): Prepared {
+  let p = prepared.get(doc);
+  if (!p) {
+    const text = `${doc.summary}\n${doc.text}`.replace(/\s+/g, ' ').trim();
+    p = { text, lower: sameLengthLower(text) };
+    prepared.set(doc, p);
+  }
+  return p;
+}
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+const finders = new Map<string, RegExp>();
+
+function firstWordStart(lower: string, needles: string[]): number {
+  const key = needles.join('\u0000');
+  let re = finders.get(key);
+  if (!re) {
+    const alts = needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})`, 'u');
+    if (finders.size > 500) finders.clear();
+    finders.set(key, re);
+  }
+  return re.exec(lower)?.index ?? -1;
+}
+
+/** Whether a word matches the query: its stem is a matched term, or it starts with a typed prefix. */
+export function wordMatcher(terms: string[], stems: string[]): (word: string) => boolean {
+  const stemSet = new Set(stems.map((s) => s.toLowerCase()));
+  const prefixes = terms.filter((t) => t.length >= 3 && !isStopWord(t));
+  return (word: string) => {
+    const w = word.toLowerCase();
+    if (w.length < 2 || isStopWord(w)) return false;
+    return stemSet.has(stem(w)) || stemSet.has(w) || prefixes.some((p) => w.startsWith(p));
+  };
+}
+
+/** A short excerpt around the first match, with highlight ranges for the matching words in it. */
+export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): { snippet: string; highlights: Highlight[] } {
+  const { text, lower } = prepare(doc);
+  const fallback = () => ({ snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] });
+  const needles = [...new Set([...terms, ...stems].filter((t) => t.length >= 2 && !isStopWord(t)).map((t) => t.toLowerCase()))];
+  if (needles.length === 0) return fallback();
+  // One left-to-right pass for all needles: the first one that starts a word (literal
+  // alternatives, no nested quantifiers, so linear in the text).
+  const first = firstWordStart(lower, needles);
+  if (first < 0) return fallback();
+  let start = Math.max(0, first - 40);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < first ? space + 1 : start;
+  }
+  const end = Math.min(text.length, start + SNIPPET_CHARS);
+  const prefix = start > 0 ? '…' : '';
+  const body = text.slice(start, end);
+  const matches = wordMatcher(terms, stems);
+  const highlights: Highlight[] = [];
+  for (const m of body.matchAll(WORD)) {
+    // A word cut by the window's start is not a word of the text.
+    if (m.index === 0 && start > 0 && isWordChar(text[start - 1])) continue;
+    if (matches(m[0])) highlights.push({ start: prefix.length + m.index, end: prefix.length + m.index + m[0].length });
+  }
+  return { snippet: prefix + body + (end < text.length ? '…' : ''), highlights };
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
