@@ -232,6 +232,8 @@ export class KnowledgeStore implements Disposable {
 
   private async runIndex(progress?: ProgressRunner): Promise<IndexStats> {
     const started = Date.now();
+    // Own documents are searched together with the bundle; indexing goes on if it cannot load.
+    if (this.opts.bundle) await this.ready().catch(() => undefined);
     if (!this.restored) {
       this.restored = true;
       await this.restore();
