@@ -40,6 +40,15 @@ export const HUB_IDS = [
   'sun-movement',
   'swa',
   'icoca',
+  'eiti',
+  'ogp',
+  'fsc',
+  'gpei',
+  'unitaid',
+  'stop-tb',
+  'agra',
+  'cgiar',
+  'seforall',
 ] as const;
 
 export const HUB_SECTIONS = [
