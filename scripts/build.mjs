@@ -3,7 +3,7 @@
 //   node scripts/build.mjs [--production] [--watch] [--knowledge-only]
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,9 +33,39 @@ const common = {
   // markdown-it's optional linkify/punycode deps resolve fine; nothing else is dynamic.
 };
 
+/**
+ * The web extension (vscode.dev, github.dev, code-server's web worker): the same entry, bundled for
+ * a browser worker. No Node APIs: gray-matter's `fs` require is never called (we pass text), and
+ * its Buffer.from gets npm's buffer.
+ */
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  define: { global: 'globalThis' },
+  alias: { fs: join(root, 'scripts/shims/empty.js') },
+  inject: [join(root, 'scripts/shims/buffer.js')],
+};
+
+/**
+ * mocha's browser build is UMD: inside a CommonJS bundle it would assign itself to the bundle's
+ * module.exports (replacing our run()). Loaded with module/exports/define hidden, it sets
+ * globalThis.mocha, as in a page.
+ */
+const mochaAsGlobal = {
+  name: 'mocha-as-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `(function (module, exports, define) {\n${readFileSync(args.path, 'utf8')}\n}).call(globalThis);`,
+      loader: 'js',
+    }));
+  },
+};
+
 const targets = [
   { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist') },
   { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist') },
+  { ...web, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist/web') },
 ];
 if (!production) {
   targets.push({
@@ -43,6 +73,17 @@ if (!production) {
     entryPoints: listTs(join(root, 'test/integration')),
     outdir: join(root, 'out/test/integration'),
     external: ['vscode', 'mocha'],
+  });
+  // The same suite for the web worker: mocha's browser build, npm assert and process shims.
+  targets.push({
+    ...web,
+    plugins: [mochaAsGlobal],
+    // Required only by tests that skip themselves in the worker.
+    external: ['vscode', 'node:child_process'],
+    entryPoints: { index: join(root, 'test/web/index.ts') },
+    outdir: join(root, 'out/test/web'),
+    alias: { ...web.alias, 'node:assert/strict': join(root, 'scripts/shims/assert-strict.js') },
+    inject: [...web.inject, join(root, 'scripts/shims/process.js')],
   });
 }
 
@@ -53,7 +94,7 @@ function compileKnowledge() {
 }
 
 if (args.has('--knowledge-only')) {
-  await esbuild.build(targets[1]);
+  await esbuild.build(targets[1]); // the CLI compiles the knowledge base
   compileKnowledge();
 } else if (args.has('--watch')) {
   for (const t of targets) {

@@ -1,4 +1,5 @@
-// npm test: type check, lint, unit tests (plain Node), build, integration tests (real VS Code host).
+// npm test: type check, lint, unit tests (plain Node), build, integration tests in a real VS Code
+// host: the Node extension host and the browser's web-worker host (as in vscode.dev).
 // Ends with one line `tests: N passed, N failed` summing every suite (the type check and the lint
 // count as one test each) and exits non-zero on any failure.
 import { spawn } from 'node:child_process';
@@ -47,19 +48,22 @@ await step('unit', async () => {
   return { passed: p, failed: f || (code !== 0 ? 1 : 0) };
 });
 await step('build', async () => single((await run(process.execPath, ['scripts/build.mjs'])).code));
+const integration = (host) => async () => {
+  const resultFile = join(root, `out/test/integration-result${host === 'web' ? '-web' : ''}.json`);
+  rmSync(resultFile, { force: true });
+  const { code } = await run(process.execPath, ['test/runner/code-server.mjs', '--host', host]);
+  try {
+    const r = JSON.parse(readFileSync(resultFile, 'utf8'));
+    return { passed: r.passed, failed: r.failed || (code !== 0 ? 1 : 0) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+};
 if (failed === 0 || process.env.IMPACT_HUBS_ALWAYS_INTEGRATE) {
-  await step('integration (code-server)', async () => {
-    rmSync(join(root, 'out/test/integration-result.json'), { force: true });
-    const { code } = await run(process.execPath, ['test/runner/code-server.mjs']);
-    try {
-      const r = JSON.parse(readFileSync(join(root, 'out/test/integration-result.json'), 'utf8'));
-      return { passed: r.passed, failed: r.failed || (code !== 0 ? 1 : 0) };
-    } catch {
-      return { passed: 0, failed: 1 };
-    }
-  });
+  await step('integration (code-server, Node extension host)', integration('node'));
+  await step('integration (code-server, web-worker extension host)', integration('web'));
 } else {
-  summary.push('integration (code-server): skipped because an earlier step failed');
+  summary.push('integration (code-server, Node and web-worker hosts): skipped because an earlier step failed');
 }
 
 console.log('\n' + summary.join('\n'));

@@ -107,8 +107,14 @@ describe('writing charters and theories of change', () => {
     await waitFor('the diagnostic to clear', () => (vscode.languages.getDiagnostics(editor.document.uri).some((x) => x.source === 'Impact Hubs') ? undefined : true));
   });
 
-  it('the built-in Markdown preview renders references as links', async () => {
+  it('the built-in Markdown preview renders references as links', async function () {
     await activateExtension();
+    // The preview loads markdown-it plugins from extensions in its own extension host. In vscode.dev
+    // both run in the web worker; code-server ships no browser build of its Markdown extension, so
+    // there it stays in the Node host and cannot load a plugin from the worker.
+    const md = vscode.extensions.getExtension('vscode.markdown-language-features');
+    const ours = vscode.extensions.getExtension('impact-hubs.impact-hubs');
+    if (!md || !ours || md.extensionKind !== ours.extensionKind) this.skip();
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'See [[hub:gavi]] and [[principle:narrow-goal|the principle]].');
     assert.match(html, /<a href="[^"]*knowledge\/hubs\/gavi\.md"[^>]*class="hub-ref"[^>]*>Gavi, the Vaccine Alliance<\/a>/);
     assert.match(html, />the principle<\/a>/);

@@ -1,7 +1,9 @@
 // Offline integration runner: the real VS Code extension host of code-server, driven by headless
 // Chromium (playwright-core + Debian's chromium). Prints `integration: N passed, N failed`,
 // writes out/test/integration-result.json, always stops the server and the browser.
-//   node test/runner/code-server.mjs [--grep PATTERN] [--timeout SECONDS] [--keep]
+//   node test/runner/code-server.mjs [--host node|web] [--grep PATTERN] [--timeout SECONDS] [--keep]
+// --host web runs the extension and the suite in the browser's web-worker extension host (as in
+// vscode.dev), selected with the user setting remote.extensionKind (DESIGN.md §3).
 import { chromium } from 'playwright-core';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, openSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +12,19 @@ import { parseArgs, format } from 'node:util';
 import { ROOT, ensureCodeServer, freePort, startCodeServer, waitForHttp } from '../../scripts/code-server.mjs';
 
 const MARKER = 'IMPACT-HUBS-INTEGRATION-DONE';
-const { values } = parseArgs({ options: { grep: { type: 'string' }, timeout: { type: 'string', default: '300' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { host: { type: 'string', default: 'node' }, grep: { type: 'string' }, timeout: { type: 'string', default: '300' }, keep: { type: 'boolean' } } });
+if (values.host !== 'node' && values.host !== 'web') {
+  console.error('integration: --host must be node or web');
+  process.exit(2);
+}
+const web = values.host === 'web';
+const resultFile = join(ROOT, `out/test/integration-result${web ? '-web' : ''}.json`);
 const timeoutMs = Number(values.timeout) * 1000;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const suiteIndex = join(ROOT, 'out/test/integration/index.js');
+const suiteIndex = join(ROOT, web ? 'out/test/web/index.js' : 'out/test/integration/index.js');
 if (!existsSync(suiteIndex)) {
-  console.error('integration: out/test/integration/index.js is missing; run "npm run build" first.');
+  console.error(`integration: ${suiteIndex} is missing; run "npm run build" first.`);
   process.exit(2);
 }
 if (!existsSync(chromiumPath)) {
@@ -34,7 +42,19 @@ mkdirSync(extensionsDir, { recursive: true });
 // The trust prompt is refused in test mode, so trust is off for the test profile only.
 writeFileSync(
   join(userDataDir, 'User', 'settings.json'),
-  JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off' }, null, 2),
+  JSON.stringify(
+    {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'telemetry.telemetryLevel': 'off',
+      // The only switch VS Code web 1.100 honours to run an extension with both main and browser in the web worker.
+      ...(web ? { 'remote.extensionKind': { 'impact-hubs.impact-hubs': ['web'] } } : {}),
+    },
+    null,
+    2,
+  ),
 );
 // Tests write files: give them a copy of samples/ plus the fixtures.
 cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
@@ -64,7 +84,7 @@ function finish(result) {
   clearTimeout(timer);
   const { passed = 0, failed = 0, error } = result;
   mkdirSync(join(ROOT, 'out/test'), { recursive: true });
-  writeFileSync(join(ROOT, 'out/test/integration-result.json'), JSON.stringify({ passed, failed, error: error ?? null }));
+  writeFileSync(resultFile, JSON.stringify({ passed, failed, error: error ?? null }));
   if (error) console.error(`integration: ${error}`);
   if (error && !values.keep) {
     try {
@@ -73,7 +93,7 @@ function finish(result) {
       /* no log */
     }
   }
-  console.log(`integration: ${passed} passed, ${failed} failed`);
+  console.log(`integration (${values.host}): ${passed} passed, ${failed} failed`);
   cleanup().finally(() => process.exit(failed > 0 || error ? 1 : 0));
 }
 
@@ -117,7 +137,7 @@ try {
     ['skipWelcome', 'true'],
   ];
   const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  console.log(`integration: VS Code ${'1.100.3'} (code-server) on 127.0.0.1:${port}, workspace ${workspace}`);
+  console.log(`integration: VS Code 1.100.3 (code-server), ${web ? 'web-worker' : 'Node'} extension host, on 127.0.0.1:${port}, workspace ${workspace}`);
   await page.goto(url);
 } catch (e) {
   finish({ failed: 1, error: e instanceof Error ? e.message : String(e) });
