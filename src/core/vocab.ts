@@ -14,6 +14,11 @@ export const PRINCIPLE_IDS = [
   'aggregation-platform',
   'power-and-incentives',
   'no-one-size-fits-all',
+  'value-for-members',
+  'work-through-governments',
+  'align-corporate-incentives',
+  'guard-against-self-interest',
+  'know-when-not-to-create',
 ] as const;
 
 export const FRAMEWORK_IDS = [
