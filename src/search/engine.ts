@@ -31,7 +31,7 @@ export interface SearchOptions {
 /** How many candidates each index contributes to ranking. */
 const POOL = 120;
 /** How many of the best are re-ranked by phrase and proximity. */
-const PROXIMITY_POOL = 25;
+const PROXIMITY_POOL = 12;
 /** Fuzzy matching only for words of this length (longer unknown words only match as prefixes). */
 const FUZZY_MIN = 4;
 const FUZZY_MAX = 14;
@@ -88,72 +88,45 @@ function matchWeight(t: TermPlan, term: string): number {
   return 0;
 }
 
-/** A document's words as sorted unique words with their positions, for phrase and proximity. */
-interface WordIndex {
-  words: string[];
-  positions: number[][];
-}
+const wordCache = new Map<SearchDoc, string[]>();
 
-const wordIndexCache = new Map<SearchDoc, WordIndex>();
-
-function wordIndex(doc: SearchDoc): WordIndex {
-  let wi = wordIndexCache.get(doc);
-  if (!wi) {
-    const at = new Map<string, number[]>();
-    words(`${doc.title} . ${doc.names} . ${doc.headings} . ${doc.summary} . ${doc.text}`).forEach((w, i) => {
-      const list = at.get(w);
-      if (list) list.push(i);
-      else at.set(w, [i]);
-    });
-    const sorted = [...at.keys()].sort();
-    wi = { words: sorted, positions: sorted.map((w) => at.get(w)!) };
-    if (wordIndexCache.size >= 400) wordIndexCache.delete(wordIndexCache.keys().next().value!);
-    wordIndexCache.set(doc, wi);
+/** A document's words in order (title, names, headings, summary, text), cached for recent documents. */
+function docWords(doc: SearchDoc): string[] {
+  let w = wordCache.get(doc);
+  if (w) {
+    wordCache.delete(doc);
+  } else {
+    w = words(`${doc.title} . ${doc.names} . ${doc.headings} . ${doc.summary} . ${doc.text}`);
+    if (wordCache.size >= 300) wordCache.delete(wordCache.keys().next().value!);
   }
-  return wi;
-}
-
-/** Positions of every word that starts with `head` (binary search in the sorted word list). */
-function positionsOf(wi: WordIndex, head: string): number[] {
-  let lo = 0;
-  let hi = wi.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (wi.words[mid] < head) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: number[] = [];
-  for (let i = lo; i < wi.words.length && wi.words[i].startsWith(head); i++) for (const p of wi.positions[i]) out.push(p);
-  return out.sort((a, b) => a - b);
-}
-
-/** The smallest gap b − a ≥ 1 between a position in `as` and a later one in `bs` (two pointers). */
-function smallestGap(as: number[], bs: number[]): number {
-  let best = Infinity;
-  let j = 0;
-  for (const a of as) {
-    while (j < bs.length && bs[j] <= a) j++;
-    if (j < bs.length && bs[j] - a < best) best = bs[j] - a;
-    if (best === 1) break;
-  }
-  return best;
+  wordCache.set(doc, w);
+  return w;
 }
 
 /**
  * A phrase and proximity factor: consecutive query words that stand next to each other in the
  * document (an exact phrase, such as "country coordinating mechanism") multiply the score most;
- * words within a few words of each other, less.
+ * words within a few words of each other, less. One linear pass over the document's words.
  */
 export function proximityFactor(doc: SearchDoc, plan: TermPlan[]): number {
   if (plan.length < 2) return 1;
-  const wi = wordIndex(doc);
   // Porter stems are prefixes of their words except for a changed last letter (policy → polici).
-  const pos = plan.map((t) => positionsOf(wi, t.stem.slice(0, Math.max(3, t.stem.length - 1))));
+  const heads = plan.map((t) => t.stem.slice(0, Math.max(3, t.stem.length - 1)));
+  const last = new Array<number>(plan.length).fill(-1e9);
+  const best = new Array<number>(plan.length).fill(Infinity);
+  const ws = docWords(doc);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    for (let k = 0; k < heads.length; k++) {
+      if (!w.startsWith(heads[k])) continue;
+      last[k] = i;
+      if (k > 0 && i - last[k - 1] < best[k]) best[k] = i - last[k - 1];
+    }
+  }
   let bonus = 0;
   for (let k = 1; k < plan.length; k++) {
-    const gap = smallestGap(pos[k - 1], pos[k]);
-    if (gap <= 2) bonus += 0.8;
-    else if (gap <= 6) bonus += 0.25;
+    if (best[k] <= 2) bonus += 0.8;
+    else if (best[k] <= 6) bonus += 0.25;
   }
   return 1 + bonus / (plan.length - 1);
 }
@@ -200,7 +173,8 @@ export class SearchEngine {
     let v = cache.get(term);
     if (v === undefined) {
       const n = this.size;
-      const df = this.indexes.reduce((sum, i) => sum + i.documentFrequency(term), 0);
+      // Documents are counted once per field (cheap in both indexes), so the count is capped at n.
+      const df = Math.min(n, this.indexes.reduce((sum, i) => sum + i.documentFrequency(term), 0));
       v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       cache.set(term, v);
     }

@@ -29,7 +29,7 @@ export interface SearchIndex {
   get(ref: string): SearchDoc | undefined;
   /** Whether this exact (stemmed) term occurs in any document. */
   hasTerm(term: string): boolean;
-  /** How many documents contain the term in any field. */
+  /** How many documents contain the term, counted once per field (lunr's convention). */
   documentFrequency(term: string): number;
   /**
    * Σ over fields of the field boost × the BM25 term-frequency component (k1 = 1.2, b = 0.75,

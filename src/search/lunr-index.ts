@@ -2,10 +2,15 @@ import lunr from 'lunr';
 import { FIELD_BOOST, FIELDS, isSearchDoc, type SearchDoc } from './doc';
 import type { Candidate, SearchIndex, TermPlan } from './index-types';
 
+/**
+ * A serialised shard: the lunr index only. Its documents are not stored again (the bundle already
+ * holds them); they are passed to `load` in the same order as when the index was built.
+ */
 export interface SerializedShard {
-  version: 2;
+  version: 3;
+  /** How many documents the index was built from (checked on load). */
+  count: number;
   index: object;
-  docs: SearchDoc[];
 }
 
 type Posting = Record<string, Record<string, unknown>> & { _index: number };
@@ -38,15 +43,15 @@ export class Shard implements SearchIndex {
     return new Shard(index, docs);
   }
 
-  /** Loads a serialised shard; anything of another version or shape is refused. */
-  static load(data: unknown): Shard {
+  /** Loads a serialised shard with its documents; anything of another version or shape is refused. */
+  static load(data: unknown, docs: SearchDoc[]): Shard {
     const d = data as SerializedShard | undefined;
-    if (!d || d.version !== 2 || !Array.isArray(d.docs) || !d.docs.every(isSearchDoc)) throw new Error('unsupported search index format; rebuild it');
-    return new Shard(lunr.Index.load(d.index), d.docs);
+    if (!d || d.version !== 3 || !d.index || d.count !== docs.length || !docs.every(isSearchDoc)) throw new Error('unsupported search index format; rebuild it');
+    return new Shard(lunr.Index.load(d.index), docs);
   }
 
   toJSON(): SerializedShard {
-    return { version: 2, index: this.index.toJSON(), docs: this.list };
+    return { version: 3, count: this.list.length, index: this.index.toJSON() };
   }
 
   get size(): number {
@@ -69,13 +74,13 @@ export class Shard implements SearchIndex {
     return Object.hasOwn(this.inverted, term);
   }
 
+  /** Documents with the term, counted per field as lunr's own idf does. */
   documentFrequency(term: string): number {
     let n = this.dfCache.get(term);
     if (n === undefined) {
       const posting = Object.hasOwn(this.inverted, term) ? this.inverted[term] : undefined;
-      const docs = new Set<string>();
-      if (posting) for (const f of FIELDS) for (const ref of Object.keys(posting[f] ?? {})) docs.add(ref);
-      n = docs.size;
+      n = 0;
+      if (posting) for (const f of FIELDS) n += Object.keys(posting[f] ?? {}).length;
       this.dfCache.set(term, n);
     }
     return n;

@@ -84,13 +84,12 @@ export class OwnIndex implements SearchIndex {
     return this.documentFrequency(term) > 0;
   }
 
+  /** Documents with the term, counted per field (as lunr's idf counts them), so both indexes agree. */
   documentFrequency(term: string): number {
     const fields = this.termData(term);
-    if (!fields) return 0;
-    const docs = new Set<number>();
-    const live = this.internals._documentIds;
-    for (const byDoc of fields.values()) for (const id of byDoc.keys()) if (live.has(id)) docs.add(id);
-    return docs.size;
+    let n = 0;
+    if (fields) for (const byDoc of fields.values()) n += byDoc.size;
+    return n;
   }
 
   termWeight(doc: SearchDoc, term: string): number {

@@ -63,10 +63,12 @@ function firstWordStart(lower: string, needles: string[]): number {
 export function wordMatcher(terms: string[], stems: string[]): (word: string) => boolean {
   const stemSet = new Set(stems.map((s) => s.toLowerCase()));
   const prefixes = terms.filter((t) => t.length >= 3 && !isStopWord(t));
+  // A stem shares its word's first two letters: most words are ruled out without stemming them.
+  const heads = new Set([...stemSet, ...prefixes].map((x) => x.slice(0, 2)));
   return (word: string) => {
     const w = word.toLowerCase();
-    if (w.length < 2 || isStopWord(w)) return false;
-    return stemSet.has(stem(w)) || stemSet.has(w) || prefixes.some((p) => w.startsWith(p));
+    if (w.length < 2 || !heads.has(w.slice(0, 2)) || isStopWord(w)) return false;
+    return stemSet.has(w) || prefixes.some((p) => w.startsWith(p)) || stemSet.has(stem(w));
   };
 }
 

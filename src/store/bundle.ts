@@ -1,4 +1,5 @@
 import type { KnowledgeBundle } from '../core/kb';
+import { toSearchDoc } from '../search/doc';
 import { Shard } from '../search/lunr-index';
 
 /** Names of the files the build writes into dist/. */
@@ -11,6 +12,7 @@ export function readBundle(json: string): KnowledgeBundle {
   return data;
 }
 
-export function readIndex(json: string): Shard {
-  return Shard.load(JSON.parse(json));
+/** The prebuilt lunr index of the bundle (its documents are the bundle's, in order). */
+export function readIndex(json: string, bundle: KnowledgeBundle): Shard {
+  return Shard.load(JSON.parse(json), bundle.docs.map(toSearchDoc));
 }

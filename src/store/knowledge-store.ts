@@ -117,7 +117,7 @@ export class KnowledgeStore implements Disposable {
     if (!this.opts.bundle) throw new Error('No bundled knowledge base is configured.');
     const { knowledge, index } = await this.opts.bundle();
     this.bundleData = readBundle(knowledge);
-    this.shard = readIndex(index);
+    this.shard = readIndex(index, this.bundleData);
     for (const d of this.bundleData.docs) {
       this.byKey.set(keyOf(d), d);
       this.byPath.set(d.path, d);

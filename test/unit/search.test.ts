@@ -130,7 +130,7 @@ describe('search ranking on the real knowledge base', () => {
 
   it('survives a serialise/load round trip with identical results', () => {
     const { shard } = realKb();
-    const loaded = new SearchEngine([Shard.load(JSON.parse(JSON.stringify(shard.toJSON())))]);
+    const loaded = new SearchEngine([Shard.load(JSON.parse(JSON.stringify(shard.toJSON())), shard.docs())]);
     assert.deepEqual(loaded.search('vacine aliance').map((r) => r.ref), engine.search('vacine aliance').map((r) => r.ref));
   });
 });

@@ -6,22 +6,24 @@
  */
 import 'mocha/mocha';
 
-declare const mocha: Mocha.BrowserMocha;
 export const DONE_MARKER = 'IMPACT-HUBS-INTEGRATION-DONE';
 
 export function run(): Promise<void> {
   // No HTML reporter (a worker has no document): results go to the console from the events below.
   mocha.setup({ ui: 'bdd', reporter: function Silent() {} as unknown as string, timeout: 30000 });
-  // The suites that apply in a web worker (every file; tests that need Node skip themselves).
+  // The suites that apply in a web worker (every file; tests that need Node skip themselves),
+  // loaded after setup() so that describe/it exist.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   require('../integration/activation.test');
   require('../integration/authoring.test');
   require('../integration/search.test');
   require('../integration/sidebar.test');
   require('../integration/web.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     let passed = 0;
     let failed = 0;
-    const runner = mocha.run((failures) => {
+    const runner = mocha.run((failures: number) => {
       console.log(`${DONE_MARKER} ${JSON.stringify({ passed, failed })}`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
       else resolve();
