@@ -2,6 +2,7 @@
 /**
  * impact-hubs — the same core as the extension, from a terminal or CI.
  *   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
+ *   impact-hubs check <files|globs…> [--type …] [--format text|json|sarif|github] [--config FILE]
  *   impact-hubs check-knowledge [FILE ...]          validate knowledge documents
  *   impact-hubs build-knowledge SRC_DIR OUT_DIR     compile knowledge/ into dist/ (used by the build)
  */
@@ -14,19 +15,30 @@ import { snippets } from './core/authoring';
 import type { Problem } from './core/types';
 import { toSearchDoc } from './search/doc';
 import { Shard } from './search/lunr-index';
-import { BUNDLE_FILE, INDEX_FILE } from './store/bundle';
+import { BUNDLE_FILE, INDEX_FILE, readBundle } from './store/bundle';
 import { KnowledgeStore } from './store/knowledge-store';
 import { NodeFs, displayPath, readMarkdownTree, toFileUri } from './platform/node-fs';
+import { expandGlob } from './platform/glob';
+import { splitFrontMatter } from './core/frontmatter';
+import { RULES } from './checks/rules';
+import { checkDocument, isSeverityOrOff, MAX_CHECK_BYTES } from './checks/runner';
+import { formatGithub, formatJson, formatSarif, formatText, type FileResult } from './checks/report';
+import { loadLinked } from './checks/linked';
+import { rulesMarkdown } from './checks/docs';
+import { CHECKED_TYPES, type CheckedType, type SeverityOrOff } from './checks/types';
 
 const USAGE = `Usage:
   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
+  impact-hubs check <files|globs...> [--type auto|hub-charter|theory-of-change|landscape-map]
+                     [--format text|json|sarif|github] [--config FILE] [--today YYYY-MM-DD]
   impact-hubs check-knowledge [FILE ...]
   impact-hubs build-knowledge SRC_DIR OUT_DIR
   impact-hubs --help | --version
 
 A query that starts with "-" must follow "--", e.g.  impact-hubs search -- "-sdg"
 (everything after "--" is text, never an option).
-Exit codes: 0 success, 1 problems found, 2 usage or I/O error.`;
+Exit codes: 0 success, 1 problems found (check: an error-severity finding), 2 usage or I/O error.
+check --config FILE reads JSON: { "rules": { "charter/goal-measurable": "error", "charter/vague-verb": "off" } }.`;
 
 interface Io {
   out: (s: string) => void;
@@ -42,10 +54,14 @@ export async function main(argv: string[], io: Io = stdio, distDir = __dirname):
     switch (command) {
       case 'search':
         return await search(rest, io, distDir);
+      case 'check':
+        return await check(rest, io);
       case 'check-knowledge':
         return checkKnowledge(rest, io, distDir);
       case 'build-knowledge':
         return buildKnowledge(rest, io);
+      case 'build-rules-doc':
+        return buildRulesDoc(rest, io, distDir);
       case 'build-snippets':
         return buildSnippets(rest, io);
       case '--version':
@@ -149,6 +165,83 @@ async function search(args: string[], io: Io, distDir: string): Promise<number> 
   return 0;
 }
 
+async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { type: { type: 'string', default: 'auto' }, format: { type: 'string', default: 'text' }, config: { type: 'string' }, today: { type: 'string' } },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'sarif', 'github'].includes(format)) {
+    io.err(`impact-hubs: --format must be text, json, sarif or github (got "${format}")`);
+    return 2;
+  }
+  const type = values.type === 'auto' ? undefined : (values.type as CheckedType);
+  if (type && !(CHECKED_TYPES as readonly string[]).includes(type)) {
+    io.err(`impact-hubs: --type must be auto, ${CHECKED_TYPES.join(', ')}`);
+    return 2;
+  }
+  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+    io.err('impact-hubs: --today must be a date such as 2026-11-29');
+    return 2;
+  }
+  let rules: Record<string, SeverityOrOff> = {};
+  if (values.config) {
+    try {
+      const cfg = JSON.parse(fs.readFileSync(values.config, 'utf8')) as { rules?: Record<string, unknown> };
+      for (const [id, sev] of Object.entries(cfg.rules ?? {})) {
+        if (!isSeverityOrOff(sev)) throw new Error(`rule "${id}": severity must be off, info, warning or error`);
+        if (!RULES.some((r) => r.id === id)) throw new Error(`unknown rule "${id}"`);
+        rules[id] = sev;
+      }
+    } catch (e) {
+      io.err(`impact-hubs: cannot use the config ${values.config}: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+  }
+  if (!positionals.length) {
+    io.err('impact-hubs: name the files to check, e.g. impact-hubs check "docs/**/*.md"');
+    return 2;
+  }
+  const files: string[] = [];
+  for (const p of positionals) {
+    const found = expandGlob(p);
+    if (!found.length) {
+      io.err(`impact-hubs: no file matches "${p}"`);
+      return 2;
+    }
+    files.push(...found.filter((f) => !files.includes(f)));
+  }
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > MAX_CHECK_BYTES) {
+        results.push({ file, elements: [], findings: [], skipped: `larger than ${MAX_CHECK_BYTES / 1e6} MB` });
+        continue;
+      }
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      io.err(`impact-hubs: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+    let data: Record<string, unknown> = {};
+    try {
+      data = splitFrontMatter(text).data;
+    } catch {
+      // The check reports broken front matter itself.
+    }
+    const linked = await loadLinked(data, async (rel) => fs.promises.readFile(path.resolve(path.dirname(file), rel), 'utf8'));
+    results.push({ file, ...checkDocument(text, { type, rules, linked, today: values.today }) });
+  }
+  if (format === 'json') io.out(formatJson(results));
+  else if (format === 'sarif') io.out(formatSarif(results, readVersion(__dirname)));
+  else if (format === 'github') formatGithub(results).forEach((l) => io.out(l));
+  else formatText(results, terminalText).forEach((l) => io.out(l));
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
 function checkKnowledge(files: string[], io: Io, distDir: string): number {
   const root = path.resolve(distDir, '..', 'knowledge');
   // Cross-document checks need the whole tree; only the named files' problems are shown.
@@ -182,6 +275,18 @@ function buildKnowledge(args: string[], io: Io): number {
   const shard = Shard.build(bundle.docs.map(toSearchDoc));
   fs.writeFileSync(path.join(out, INDEX_FILE), JSON.stringify(shard.toJSON()));
   io.out(`knowledge: ${bundle.docs.length} documents compiled and indexed in ${Date.now() - started} ms`);
+  return 0;
+}
+
+function buildRulesDoc(args: string[], io: Io, distDir: string): number {
+  const [out] = args;
+  if (!out) {
+    io.err('usage: impact-hubs build-rules-doc OUT_FILE');
+    return 2;
+  }
+  const bundle = readBundle(fs.readFileSync(path.join(distDir, BUNDLE_FILE), 'utf8'));
+  fs.writeFileSync(out, rulesMarkdown(bundle.docs) + '\n');
+  io.out(`rules: documentation of ${RULES.length} rules written to ${out}`);
   return 0;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The charter (outline A, 21 sections) and theory-of-change (outline B, 12 sections) outlines:
+ * The charter (outline A, 22 sections) and theory-of-change (outline B, 12 sections) outlines:
  * the single source of truth for templates, snippets and Insert Section. Guiding questions
  * follow ../shared/research/frameworks.md; each section links the knowledge-base pages behind it.
  */
@@ -141,6 +141,16 @@ export const CHARTER: Outline = {
       placeholder: 'Give every party at least one responsibility; assign the backbone functions.',
       snippet: ['- ${1:Partner}: ${2:responsibility}.', '- Secretariat: ${3:backbone functions it performs}.'],
       see: ['framework:collective-impact', 'principle:small-secretariat'],
+    },
+    {
+      id: 'secretariat',
+      title: 'Secretariat and host',
+      purpose: 'Who runs the hub day to day, who hosts it, and which backbone functions it performs',
+      questions: ['Is there a secretariat or backbone organisation, and who hosts it?', 'How large is it, and which of the six backbone functions does it perform?', 'To whom does it report?'],
+      placeholder: 'Name the secretariat or host, its size, and the backbone functions it performs.',
+      snippet: ['The secretariat is hosted by ${1:host organisation} in ${2:place}, with ${3:number} staff.', '', 'It ${4:guides vision and strategy, supports aligned activities, establishes shared measurement, builds public will, advances policy and mobilises funding} and reports to ${5:the Board}.'],
+      see: ['principle:small-secretariat', 'framework:collective-impact'],
+      example: { hub: 'gavi', field: 'secretariat', intro: "Gavi's secretariat" },
     },
     {
       id: 'resources',

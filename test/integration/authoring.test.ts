@@ -20,7 +20,7 @@ describe('writing charters and theories of change', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.match(text, /^---\ntype: hub-charter\nhub: "Lake Compact"/);
     assert.match(text, /^# Lake Compact — Charter$/m);
-    assert.equal((text.match(/^## \d+\. /gm) ?? []).length, 21);
+    assert.equal((text.match(/^## \d+\. /gm) ?? []).length, 22);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     // A second run with the same target leaves the file alone.
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('my own words'));

@@ -46,11 +46,12 @@ function snippetError(body: string): string | undefined {
 describe('outlines, templates and snippets', () => {
   const { bundle } = realKb();
 
-  it('has every section of outline A (21) and outline B (12), in order', () => {
-    assert.equal(CHARTER.sections.length, 21);
+  it('has every section of outline A (22) and outline B (12), in order', () => {
+    assert.equal(CHARTER.sections.length, 22);
     assert.equal(THEORY_OF_CHANGE.sections.length, 12);
     assert.equal(CHARTER.sections[0].title, 'Parties and legal status');
-    assert.equal(CHARTER.sections[20].title, 'Signatures and date');
+    assert.equal(CHARTER.sections[21].title, 'Signatures and date');
+    assert.equal(CHARTER.sections.find((s) => s.id === 'secretariat')?.title, 'Secretariat and host');
     assert.equal(THEORY_OF_CHANGE.sections[11].title, 'Learning and review plan');
     for (const o of [CHARTER, THEORY_OF_CHANGE]) {
       assert.equal(new Set(o.sections.map((s) => s.id)).size, o.sections.length, 'unique ids');
@@ -85,7 +86,7 @@ describe('outlines, templates and snippets', () => {
   it('generates valid snippets for every charter section, theory-of-change section and element', () => {
     const all = snippets();
     const json = JSON.parse(JSON.stringify(all));
-    assert.equal(Object.keys(json).length, 21 + 12 + TOC_ELEMENTS.length);
+    assert.equal(Object.keys(json).length, 22 + 12 + TOC_ELEMENTS.length);
     const prefixes = Object.values(all).map((s) => s.prefix);
     assert.equal(new Set(prefixes).size, prefixes.length, 'unique prefixes');
     assert.ok(prefixes.every((p) => p.startsWith('hub-') || p.startsWith('toc-')));
