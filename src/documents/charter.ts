@@ -52,7 +52,7 @@ export const ELEMENTS: readonly ElementDef[] = [
   {
     id: 'scope',
     label: 'Scope and boundaries',
-    headings: ['scope', 'boundaries', 'term', 'duration', 'coverage', 'applicability', 'remit', 'in scope', 'out of scope', 'name location and duration', 'commencement', 'term and termination'],
+    headings: ['scope', 'boundaries', 'term', 'term of this', 'term of the agreement', 'duration', 'coverage', 'applicability', 'remit', 'in scope', 'out of scope', 'name location and duration', 'commencement', 'term and termination'],
     strong: ['in scope', 'out of scope', 'outside the scope', 'scope of', 'for a period of', 'in effect for', 'remain in effect', 'indefinite period', 'effective date', 'time bound', 'is responsible for all', 'responsible for contributing to', 'focal areas', 'focal sectors', 'final say', 'does not cover'],
     weak: ['scope', 'remit', 'commence*'],
   },
