@@ -185,7 +185,7 @@ async function check(args: string[], io: Io): Promise<number> {
     io.err('impact-hubs: --today must be a date such as 2026-11-29');
     return 2;
   }
-  let rules: Record<string, SeverityOrOff> = {};
+  const rules: Record<string, SeverityOrOff> = {};
   if (values.config) {
     try {
       const cfg = JSON.parse(fs.readFileSync(values.config, 'utf8')) as { rules?: Record<string, unknown> };

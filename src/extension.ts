@@ -3,6 +3,7 @@ import type { KnowledgeDoc } from './core/types';
 import { FEATURES } from './features';
 import type { FeatureContext } from './features/feature';
 import type { SearchResult } from './search/engine';
+import { CheckService } from './services/check-service';
 import { KnowledgeService } from './services/knowledge';
 import { Reader } from './views/reader';
 
@@ -22,9 +23,10 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   const started = performance.now();
   const knowledge = new KnowledgeService(context);
   const reader = new Reader(context, knowledge);
-  const exposed: Record<string, unknown> = { knowledge, reader };
-  const ctx: FeatureContext = { extension: context, knowledge, reader, expose: (name, value) => (exposed[name] = value) };
-  context.subscriptions.push(knowledge, reader, ...FEATURES.map((feature) => feature(ctx)));
+  const checks = new CheckService(context, knowledge);
+  const exposed: Record<string, unknown> = { knowledge, reader, checks };
+  const ctx: FeatureContext = { extension: context, knowledge, reader, checks, expose: (name, value) => (exposed[name] = value) };
+  context.subscriptions.push(knowledge, reader, checks, ...FEATURES.map((feature) => feature(ctx)));
   exposed.activationMs = performance.now() - started;
   const references = exposed.references as { extendMarkdownIt<T>(md: T): T };
   return {

@@ -1,7 +1,7 @@
 import { recogniseCharter, type ElementFinding } from '../documents/charter';
 import { parseMarkdown } from '../documents/markdown';
 import { RULES } from './rules';
-import { CHECKED_TYPES, type CheckContext, type CheckedType, type Finding, type Rule, type Severity, type SeverityOrOff } from './types';
+import { CHECKED_TYPES, type CheckContext, type CheckedType, type Finding, type Rule, type RuleTarget, type Severity, type SeverityOrOff } from './types';
 
 /** Documents larger than this are not checked (a notice says so). */
 export const MAX_CHECK_BYTES = 2_000_000;
@@ -15,6 +15,11 @@ export interface CheckOptions {
   linked?: CheckContext['linked'];
   /** The rules to run (default: all). */
   ruleSet?: readonly Rule[];
+  /** The document is in a knowledge folder (its front matter and citations are checked). */
+  knowledgeFile?: boolean;
+  /** Ids that `[[kind:id]]` references may name; without it references are not checked. */
+  knownIds?: CheckContext['knownIds'];
+  path?: string;
 }
 
 export interface CheckResult {
@@ -57,10 +62,12 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   if (text.length > MAX_CHECK_BYTES) return { elements: [], findings: [], skipped: `The document is larger than ${MAX_CHECK_BYTES / 1e6} MB, so it was not checked.` };
   const doc = parseMarkdown(text);
   const type = options.type ?? declaredType(doc.data);
-  if (!type) return { elements: [], findings: [], skipped: 'The document has no `type:` of hub-charter, theory-of-change or landscape-map in its front matter.' };
+  const targets = new Set<RuleTarget>(['markdown', ...(type ? [type] : []), ...(options.knowledgeFile ? ['knowledge' as const] : [])]);
   const elements = type === 'hub-charter' ? recogniseCharter(doc) : [];
   const ctx: CheckContext = {
     type,
+    path: options.path,
+    knownIds: options.knownIds,
     text,
     lines: text.split('\n'),
     doc,
@@ -72,7 +79,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   const severity: Record<string, SeverityOrOff> = { ...(options.rules ?? {}), ...frontMatterSeverities(doc.data) };
   const findings: Finding[] = [];
   for (const rule of options.ruleSet ?? RULES) {
-    if (!rule.appliesTo.includes(type)) continue;
+    if (!rule.appliesTo.some((t) => targets.has(t))) continue;
     const level = severity[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
     let raw: ReturnType<Rule['run']>;
@@ -98,7 +105,8 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { type, elements, findings };
+  const skipped = !type && !options.knowledgeFile ? 'The document has no `type:` of hub-charter, theory-of-change or landscape-map in its front matter.' : undefined;
+  return { type, elements, findings, skipped };
 }
 
 function clamp(n: number, lo: number, hi: number): number {

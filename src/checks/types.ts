@@ -1,9 +1,13 @@
+import type { DocKind } from '../core/types';
 import type { ElementFinding, ElementId } from '../documents/charter';
 import type { MdDoc } from '../documents/markdown';
 
 /** The writer's document kinds that have checks (front matter `type:`). */
 export type CheckedType = 'hub-charter' | 'theory-of-change' | 'landscape-map';
 export const CHECKED_TYPES: readonly CheckedType[] = ['hub-charter', 'theory-of-change', 'landscape-map'];
+
+/** What a rule applies to: a document type, any Markdown file, or an own knowledge document. */
+export type RuleTarget = CheckedType | 'markdown' | 'knowledge';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
@@ -16,6 +20,7 @@ export type Fix =
   | { kind: 'insert-section'; title: string; outline: 'hub-charter' | 'theory-of-change' | 'landscape-map'; section: string }
   | { kind: 'insert-after'; title: string; line: number; snippet: string }
   | { kind: 'replace-lines'; title: string; line: number; endLine: number; snippet: string }
+  | { kind: 'replace-range'; title: string; line: number; column: number; endColumn: number; text: string }
   | { kind: 'disable-rule'; title: string; rule: string };
 
 export interface Finding {
@@ -41,7 +46,12 @@ export interface RawFinding {
 }
 
 export interface CheckContext {
-  type: CheckedType;
+  /** The document type (undefined for Markdown without one: only `markdown` rules run then). */
+  type?: CheckedType;
+  /** Where the document is (a URI or a path), for messages. */
+  path?: string;
+  /** Ids of the knowledge documents a `[[kind:id]]` reference may name (when known). */
+  knownIds?: (kind: DocKind) => string[];
   text: string;
   /** The text's lines (0-based array; findings use 1-based lines). */
   lines: string[];
@@ -72,7 +82,7 @@ export interface Rule {
   id: string;
   /** One line: what the rule wants. */
   description: string;
-  appliesTo: readonly CheckedType[];
+  appliesTo: readonly RuleTarget[];
   defaultSeverity: Severity;
   docs: RuleDocs;
   run(ctx: CheckContext): RawFinding[];

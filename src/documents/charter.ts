@@ -227,8 +227,13 @@ export function recogniseCharter(doc: MdDoc): ElementFinding[] {
     for (const e of ELEMENTS) {
       let add = 0;
       const sc = score.get(e.id) ?? { points: 0, lines: [], seen: new Set<string>() };
-      for (const p of e.strong) if (!sc.seen.has(p) && hasPhrase(text, p)) (sc.seen.add(p), (add += 2));
-      for (const p of e.weak) if (!sc.seen.has(p) && hasPhrase(text, p)) (sc.seen.add(p), (add += 1));
+      for (const [list, worth] of [[e.strong, 2], [e.weak, 1]] as const) {
+        for (const p of list) {
+          if (sc.seen.has(p) || !hasPhrase(text, p)) continue;
+          sc.seen.add(p);
+          add += worth;
+        }
+      }
       if (add) {
         sc.points += add;
         sc.lines.push(b.line);

@@ -64,14 +64,14 @@ export const authoring: Feature = ({ knowledge }) => {
     return target;
   }
 
-  async function insertSection(sectionId?: unknown): Promise<boolean> {
+  async function insertSection(sectionId?: unknown, outlineType?: unknown): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
       void vscode.window.showInformationMessage('Impact Hubs: open a hub charter or theory of change (Markdown) to insert a section.');
       return false;
     }
     const text = editor.document.getText();
-    let type = detectDocType(text);
+    let type = outlineType === 'hub-charter' || outlineType === 'theory-of-change' ? outlineType : detectDocType(text);
     if (!type) {
       const pick = await vscode.window.showQuickPick(
         [
@@ -127,6 +127,6 @@ export const authoring: Feature = ({ knowledge }) => {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('impactHubs.newCharter', (args?: NewArgs) => create('hub-charter', args)),
     vscode.commands.registerCommand('impactHubs.newTheoryOfChange', (args?: NewArgs) => create('theory-of-change', args)),
-    vscode.commands.registerCommand('impactHubs.insertSection', (id?: unknown) => insertSection(id)),
+    vscode.commands.registerCommand('impactHubs.insertSection', (id?: unknown, type?: unknown) => insertSection(id, type)),
   );
 };

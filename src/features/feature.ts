@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CheckService } from '../services/check-service';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Reader } from '../views/reader';
 
@@ -7,6 +8,8 @@ export interface FeatureContext {
   readonly extension: vscode.ExtensionContext;
   readonly knowledge: KnowledgeService;
   readonly reader: Reader;
+  /** Runs the checks and owns the one diagnostics collection. */
+  readonly checks: CheckService;
   /** Makes an internal object reachable from the integration tests (only in test mode). */
   expose(name: string, value: unknown): void;
 }

@@ -1,3 +1,4 @@
+import { charterGuide } from '../views/charter-guide';
 import { compare } from '../views/compare';
 import { kbSource } from '../views/kb-source';
 import { sidebar } from '../views/sidebar';
@@ -9,4 +10,4 @@ import { references } from './references';
 import { search } from './search';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide];

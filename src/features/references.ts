@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { findRefs, refPrefixAt, refsPlugin, REF_KINDS } from '../core/refs';
-import { checkRefs } from '../core/ref-check';
 import { REGIONS } from '../core/vocab';
 import { KINDS } from '../core/kinds';
 import type { DocKind } from '../core/types';
@@ -25,12 +24,10 @@ interface Target {
 
 /**
  * Hub references `[[hub:gavi]]` in any Markdown file: completion, hover card, Go to Definition,
- * clickable links (open the reader), diagnostics with "did you mean" fixes, and rendering in the
+ * clickable links (open the reader), and rendering in the
  * built-in Markdown preview.
  */
 export class References implements vscode.Disposable {
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('impactHubs.references');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -38,21 +35,14 @@ export class References implements vscode.Disposable {
     private readonly knowledge: KnowledgeService,
   ) {
     this.disposables.push(
-      this.diagnostics,
       vscode.languages.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p) => this.complete(d, p) }, '[', ':'),
       vscode.languages.registerHoverProvider(SELECTOR, { provideHover: (d, p) => this.hover(d, p) }),
       vscode.languages.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, p) => this.definition(d, p) }),
       vscode.languages.registerDocumentLinkProvider(SELECTOR, { provideDocumentLinks: (d) => this.links(d) }),
-      vscode.languages.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, _r, c) => this.fixes(d, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
       knowledge.onDidChange(() => {
         this.cached = undefined;
-        vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
       }),
     );
-    vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
   }
 
   private cached?: Map<string, Target>;
@@ -150,62 +140,6 @@ export class References implements vscode.Disposable {
     });
   }
 
-  private schedule(doc: vscode.TextDocument, delay: number): void {
-    if (doc.languageId !== 'markdown' || doc.uri.scheme === 'output') return;
-    const k = doc.uri.toString();
-    clearTimeout(this.timers.get(k));
-    this.timers.set(
-      k,
-      setTimeout(() => {
-        this.timers.delete(k);
-        void this.check(doc);
-      }, delay),
-    );
-  }
-
-  /** Unknown references become warnings (with "did you mean" quick fixes). */
-  async check(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
-    if (doc.isClosed) return [];
-    const text = doc.getText();
-    if (!text.includes('[[')) {
-      this.diagnostics.delete(doc.uri);
-      return [];
-    }
-    if (!(await this.knowledge.ensureReady({ quiet: true }))) return [];
-    const targets = this.targets();
-    const problems = checkRefs(text, (kind) => [...targets.values()].filter((t) => t.kind === kind).map((t) => t.id));
-    const diags = problems.map((p) => {
-      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.ref.start), doc.positionAt(p.ref.end)), p.message + (p.suggestions.length ? ` Did you mean ${p.suggestions.map((s) => `"${s}"`).join(' or ')}?` : ''), vscode.DiagnosticSeverity.Warning);
-      d.source = 'Impact Hubs';
-      d.code = 'unknown-reference';
-      (d as vscode.Diagnostic & { suggestions?: string[] }).suggestions = p.suggestions;
-      return d;
-    });
-    this.diagnostics.set(doc.uri, diags);
-    return diags;
-  }
-
-  fixes(doc: vscode.TextDocument, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
-    return ctx.diagnostics
-      .filter((d) => d.code === 'unknown-reference' && d.source === 'Impact Hubs')
-      .flatMap((d) => {
-        const text = doc.getText(d.range);
-        const m = /^\[\[(\w+):([a-z0-9-]+)(\|[^\]]*)?\]\]$/.exec(text);
-        if (!m) return [];
-        const kind = m[1] as DocKind;
-        const ids = [...this.targets().values()].filter((t) => t.kind === kind).map((t) => t.id);
-        const suggestions = (d as vscode.Diagnostic & { suggestions?: string[] }).suggestions ?? checkRefs(text, () => ids)[0]?.suggestions ?? [];
-        return suggestions.map((s, i) => {
-          const action = new vscode.CodeAction(`Change to [[${kind}:${s}]]`, vscode.CodeActionKind.QuickFix);
-          action.edit = new vscode.WorkspaceEdit();
-          action.edit.replace(doc.uri, d.range, `[[${kind}:${s}${m[3] ?? ''}]]`);
-          action.diagnostics = [d];
-          action.isPreferred = i === 0;
-          return action;
-        });
-      });
-  }
-
   /** markdown-it plugin for the built-in Markdown preview (contributes.markdown.markdownItPlugins). */
   extendMarkdownIt<T>(md: T): T {
     refsPlugin(md as Parameters<typeof refsPlugin>[0], (kind, id) => {
@@ -221,7 +155,6 @@ export class References implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }

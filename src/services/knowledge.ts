@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { KnowledgeBundle } from '../core/kb';
-import type { DocKind, KnowledgeDoc, Problem } from '../core/types';
+import type { DocKind, KnowledgeDoc } from '../core/types';
 import type { SearchDoc } from '../search/doc';
 import type { SearchEngine } from '../search/engine';
 import { BUNDLE_FILE, INDEX_FILE } from '../store/bundle';
@@ -25,7 +25,6 @@ export class KnowledgeService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the bundle loads and whenever own documents change. */
   readonly onDidChange = this.changed.event;
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('impactHubs.knowledge');
   /** Folders named in impactHubs.knowledgeFolders that do not exist. */
   missingFolders: string[] = [];
   /** Folders named in the setting that were refused (outside the workspace, links). */
@@ -39,15 +38,12 @@ export class KnowledgeService implements vscode.Disposable {
       storage: new VscodeStorage(context.storageUri),
       bundle: extensionBundle(context.extensionUri, { knowledge: BUNDLE_FILE, index: INDEX_FILE }),
     });
-    const sub = this.store.onDidChange((e) => {
-      if (e.type === 'own') this.syncDiagnostics(e.uris);
-      this.changed.fire();
-    });
+    // Problems in own documents reach the Problems panel through the checks (src/features/checks.ts).
+    const sub = this.store.onDidChange(() => this.changed.fire());
     this.disposables.push(
       { dispose: () => sub.dispose() },
       this.store,
       this.changed,
-      this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('impactHubs.knowledgeFolders')) void this.reindexWorkspace();
       }),
@@ -166,15 +162,6 @@ export class KnowledgeService implements vscode.Disposable {
     if (fresh.length) void vscode.window.showWarningMessage(`Impact Hubs: ${fresh.length === 1 ? fresh[0] : `${fresh.length} items in your knowledge folders were not read: ${fresh.slice(0, 3).join('; ')}${fresh.length > 3 ? '; …' : ''}`}.`);
   }
 
-  private syncDiagnostics(uris: string[]): void {
-    for (const uri of uris) {
-      const problems = this.store.problems(uri);
-      const u = vscode.Uri.parse(uri);
-      if (problems.length) this.diagnostics.set(u, problems.map(toDiagnostic));
-      else this.diagnostics.delete(u);
-    }
-  }
-
   /** Writes the own-documents index to workspace storage now. */
   save(): Promise<void> {
     return this.store.save();
@@ -183,16 +170,4 @@ export class KnowledgeService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-export function toDiagnostic(p: Problem): vscode.Diagnostic {
-  const line = Math.max(0, p.line - 1);
-  const d = new vscode.Diagnostic(
-    new vscode.Range(line, 0, line, 1000),
-    p.field ? `${p.field}: ${p.message}` : p.message,
-    p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
-  );
-  d.source = 'Impact Hubs';
-  d.code = p.code;
-  return d;
 }

@@ -11,6 +11,8 @@ import { reviewDate } from './review';
 import { outOfScope } from './scope';
 import { backboneFunctions } from './secretariat';
 import { templateLeftovers } from './template-leftovers';
+import { unknownReference } from './references';
+import { knowledgeCitations, knowledgeFile, knowledgeFrontMatter } from './knowledge';
 
 /** Every rule, in the order the documentation lists them (markdownlint-style: rules as data). */
 export const RULES: readonly Rule[] = [
@@ -30,4 +32,8 @@ export const RULES: readonly Rule[] = [
   reviewDate,
   exitCondition,
   templateLeftovers,
+  unknownReference,
+  knowledgeFrontMatter,
+  knowledgeCitations,
+  knowledgeFile,
 ];

@@ -1,0 +1,88 @@
+import { CHARTER, THEORY_OF_CHANGE } from '../core/outlines';
+import { ELEMENT_IDS, type ElementId } from '../documents/charter';
+import { headingWords, sectionSpan, type MdDoc } from '../documents/markdown';
+import type { CheckResult } from './runner';
+import type { CheckedType, Finding } from './types';
+
+/**
+ * The Charter Guide as plain data: every element (charter) or section (theory of change) in
+ * outline order with ✓ written / ◌ heading or prompt only / ✗ missing / ⚠ has problems, its
+ * problems, and where to insert it. The tree view and its tests read this.
+ */
+
+export type GuideStatus = 'written' | 'empty' | 'missing' | 'problems';
+
+export interface GuideItem {
+  /** Element or outline section id. */
+  id: string;
+  label: string;
+  status: GuideStatus;
+  /** 1-based line of its heading or first mention. */
+  line?: number;
+  findings: Finding[];
+  /** Outline section to insert when it is missing (Insert Section). */
+  insert?: string;
+}
+
+export interface Guide {
+  type: CheckedType;
+  items: GuideItem[];
+  /** Problems that belong to no element. */
+  other: Finding[];
+  /** "13 of 17 elements · 4 problems". */
+  summary: string;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Line ranges [from, to] of the sections under headings that satisfy `match`. */
+function spans(doc: MdDoc, match: (heading: string) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  doc.sections.forEach((s, i) => {
+    if (!s.heading || !match(s.heading.text)) return;
+    const span = sectionSpan(doc, i);
+    out.push([s.line, span[span.length - 1].endLine]);
+  });
+  return out;
+}
+
+export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (text: string) => ElementId | undefined): Guide | undefined {
+  const type = result.type;
+  if (!type) return undefined;
+  const used = new Set<Finding>();
+  const take = (pred: (f: Finding) => boolean) => result.findings.filter((f) => !used.has(f) && pred(f) && used.add(f));
+  let items: GuideItem[];
+  if (type === 'hub-charter') {
+    items = ELEMENT_IDS.map((id) => {
+      const e = result.elements.find((x) => x.id === id)!;
+      const ranges = spans(doc, (h) => elementOfHeading(h) === id);
+      const findings = take((f) => f.fixes.some((x) => x.kind === 'insert-section' && x.section === id) || ranges.some(([a, b]) => f.line >= a && f.line <= b));
+      const status: GuideStatus = e.status === 'missing' ? 'missing' : findings.length ? 'problems' : e.status;
+      return { id, label: e.label, status, line: e.line, findings, insert: e.status === 'missing' ? id : undefined };
+    });
+  } else {
+    const outline = type === 'theory-of-change' ? THEORY_OF_CHANGE : undefined;
+    items = (outline?.sections ?? []).map((s) => {
+      const title = headingWords(s.title);
+      const ranges = spans(doc, (h) => {
+        const hw = headingWords(h.replace(/\(.*?\)/g, ''));
+        return hw === title || (hw.length >= 6 && (hw.startsWith(title) || title.startsWith(hw)));
+      });
+      const blocks = doc.sections.filter((sec) => ranges.some(([a, b]) => sec.line >= a && sec.line <= b)).flatMap((sec) => sec.blocks);
+      const written = blocks.some((b) => !b.quoted && !b.emphasised && b.text.trim() !== '');
+      const findings = take((f) => f.fixes.some((x) => x.kind === 'insert-section' && x.section === s.id) || ranges.some(([a, b]) => f.line >= a && f.line <= b));
+      const status: GuideStatus = !ranges.length ? 'missing' : findings.length ? 'problems' : written ? 'written' : 'empty';
+      return { id: s.id, label: s.title, status, line: ranges[0]?.[0], findings, insert: ranges.length ? undefined : s.id };
+    });
+  }
+  const other = result.findings.filter((f) => !used.has(f));
+  const done = items.filter((i) => i.status === 'written' || i.status === 'problems').length;
+  const problems = result.findings.length;
+  const what = type === 'hub-charter' ? 'elements' : 'sections';
+  return { type, items, other, summary: `${done} of ${items.length} ${what} · ${plural(problems, 'problem')}` };
+}
+
+/** Outline order of the charter sections, for the tree (elements follow outline A). */
+export const CHARTER_ORDER = CHARTER.sections.map((s) => s.id);
