@@ -172,3 +172,8 @@ export function columnOf(ctx: CheckContext, line: number, piece: string): number
   const at = src.toLowerCase().indexOf(piece.toLowerCase().slice(0, 40));
   return at >= 0 ? at + 1 : 1;
 }
+
+/** "a, b and c". */
+export function listText(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -161,3 +161,8 @@ export const SECTION_EXAMPLES: Record<DocType, Record<string, SectionExample[]>>
     ],
   },
 };
+
+/** The examples of one outline section ([] when there is none). */
+export function sectionExamples(type: DocType, sectionId: string): SectionExample[] {
+  return SECTION_EXAMPLES[type][sectionId] ?? [];
+}

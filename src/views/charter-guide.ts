@@ -54,8 +54,8 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
         if (c.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.show(c);
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
-      vscode.commands.registerCommand('impactHubs.guide.reveal', (uri: string, line: number) => this.reveal(uri, line)),
-      vscode.commands.registerCommand('impactHubs.guide.insert', async (node?: GuideNode) => {
+      vscode.commands.registerCommand('impactHubs.guideReveal', (uri: string, line: number) => this.reveal(uri, line)),
+      vscode.commands.registerCommand('impactHubs.guideInsert', async (node?: GuideNode) => {
         if (node?.type !== 'item' || !node.item.insert) return false;
         await vscode.window.showTextDocument(vscode.Uri.parse(node.uri));
         return vscode.commands.executeCommand('impactHubs.insertSection', node.item.insert, this.current?.guide?.type);
@@ -130,7 +130,7 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
         t.tooltip = `${node.item.label}: ${s.word}${node.item.line ? ` (line ${node.item.line})` : ''}`;
         t.contextValue = node.item.status === 'missing' ? 'impactHubs.guide.missing' : 'impactHubs.guide.present';
         t.accessibilityInformation = { label: `${node.item.label}, ${s.word}`, role: 'treeitem' };
-        if (node.item.line) t.command = { command: 'impactHubs.guide.reveal', title: 'Go to it', arguments: [node.uri, node.item.line] };
+        if (node.item.line) t.command = { command: 'impactHubs.guideReveal', title: 'Go to it', arguments: [node.uri, node.item.line] };
         else if (node.item.insert) t.command = { command: 'impactHubs.insertSection', title: 'Insert it', arguments: [node.item.insert, this.current?.guide?.type] };
         return t;
       }
@@ -139,7 +139,7 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
         t.iconPath = new vscode.ThemeIcon(node.finding.severity === 'error' ? 'error' : node.finding.severity === 'warning' ? 'warning' : 'info');
         t.description = `${node.finding.rule} · line ${node.finding.line}`;
         t.tooltip = `${node.finding.message}\n${node.finding.rule} (line ${node.finding.line})`;
-        t.command = { command: 'impactHubs.guide.reveal', title: 'Go to the problem', arguments: [node.uri, node.finding.line] };
+        t.command = { command: 'impactHubs.guideReveal', title: 'Go to the problem', arguments: [node.uri, node.finding.line] };
         return t;
       }
       case 'example': {

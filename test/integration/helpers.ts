@@ -7,6 +7,8 @@ import type { SearchFeature } from '../../src/features/search';
 import type { Sidebar } from '../../src/views/sidebar';
 import type { CompareView } from '../../src/views/compare';
 import type { References } from '../../src/features/references';
+import type { CheckService } from '../../src/services/check-service';
+import type { CharterGuide } from '../../src/views/charter-guide';
 
 /** The extension's internals, reachable in test mode only (`api.__test`). */
 export interface TestHooks {
@@ -16,6 +18,8 @@ export interface TestHooks {
   sidebar: Sidebar;
   compare: CompareView;
   references: References;
+  checks: CheckService;
+  charterGuide: CharterGuide;
   activationMs: number;
   api: ImpactHubsApi;
 }

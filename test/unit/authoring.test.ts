@@ -124,13 +124,14 @@ describe('Insert Section: where a section goes', () => {
   });
 
   it('finds the sections already present in the sample charter', () => {
-    assert.deepEqual(findSections(charter, CHARTER).map((s) => s.id), ['parties', 'problem', 'goal', 'scope', 'membership', 'governance', 'roles']);
+    assert.deepEqual(findSections(charter, CHARTER).map((s) => s.id), ['parties', 'problem', 'goal', 'scope', 'membership', 'governance', 'decisions', 'roles', 'review']);
   });
 
   it('inserts a missing section before the next present section in outline order', () => {
     assert.equal(insertionLine(charter, CHARTER, 'theory-of-change'), lineOf('## 8. Membership'));
     assert.equal(insertionLine(charter, CHARTER, 'measurement'), lineOf('## 8. Membership'));
-    assert.equal(insertionLine(charter, CHARTER, 'decisions'), lineOf('## 11. Roles'));
+    assert.equal(insertionLine(charter, CHARTER, 'secretariat'), lineOf('## 19. Review'));
+    assert.equal(insertionLine(charter, CHARTER, 'conflicts'), lineOf('## 19. Review'));
   });
 
   it('appends a section that comes after every present one at the end', () => {

@@ -1,4 +1,4 @@
-import { elementBlocks, elementLine, hasAny } from '../text';
+import { elementBlocks, elementLine, hasAny, listText } from '../text';
 import type { Rule } from '../types';
 
 const QUORUM = ['quorum', 'quorate', 'at least half of', 'majority of members present', 'present in person', 'must be present'];
@@ -24,6 +24,6 @@ export const decisionRule: Rule = {
     const missing = [!hasAny(text, QUORUM) && 'a quorum', !hasAny(text, THRESHOLD) && 'a voting threshold (consensus or a majority)', !hasAny(text, TIE) && 'a tie-break'].filter(Boolean) as string[];
     if (!missing.length) return [];
     const line = elementLine(ctx, 'decisions');
-    return [{ line, message: `Decision-making lacks ${missing.join(', ')}.`, fixes: [{ kind: 'insert-after', title: 'Add quorum, threshold and tie-break', line: elementBlocks(ctx, 'decisions').slice(-1)[0]?.endLine ?? line, snippet: '\nQuorum: ${1:half of the seats}. Decisions by ${2|consensus,two-thirds majority,simple majority|}; if no consensus, ${3:fallback}. Tie-break: ${4:a tied vote fails}.' }] }];
+    return [{ line, message: `Decision-making lacks ${listText(missing)}.`, fixes: [{ kind: 'insert-after', title: 'Add quorum, threshold and tie-break', line: elementBlocks(ctx, 'decisions').slice(-1)[0]?.endLine ?? line, snippet: '\nQuorum: ${1:half of the seats}. Decisions by ${2|consensus,two-thirds majority,simple majority|}; if no consensus, ${3:fallback}. Tie-break: ${4:a tied vote fails}.' }] }];
   },
 };

@@ -1,6 +1,6 @@
 import { isStopWord } from '../../search/text';
 import type { Block } from '../../documents/markdown';
-import { datesIn, elementBlocks, findPhrase, hasAny, hasQuantity, hasTimeframe, numberValue, QUANTITY_WORDS, sentences, tocSectionBlocks } from '../text';
+import { datesIn, elementBlocks, findPhrase, hasAny, hasQuantity, hasTimeframe, numberValue, QUANTITY_WORDS, sentences, listText, tocSectionBlocks } from '../text';
 import type { CheckContext, Rule } from '../types';
 
 /** The goal statement: the first block of the writer's text in the goal section. */
@@ -60,7 +60,7 @@ export const goalMeasurable: Rule = {
       {
         line: first.line,
         endLine: first.endLine,
-        message: `The goal is not measurable yet: it needs ${missing.join(', ')}. Example: "By 2030, halve violent deaths in the Riverlands districts".`,
+        message: `The goal is not measurable yet: it needs ${listText(missing)}. Example: "By 2030, halve violent deaths in the Riverlands districts".`,
         fixes: [{ kind: 'replace-lines', title: 'Rewrite as "By <date>, <number> <population> will <change>"', line: first.line, endLine: first.endLine, snippet: `${first.type === 'item' ? '- ' : ''}By \${1:31 December 2030}, \${2:number} \${3:people or places} will \${4:${lower.replace(/[$}\\]/g, '\\$&')}}.` }],
       },
     ];
