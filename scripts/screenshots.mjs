@@ -139,6 +139,17 @@ async function shoot(theme) {
     await sleep(600);
     await palette('Show or Focus Hover', 2500);
     await snap('charter-hover');
+
+    // 5. The Charter Guide beside the sample charter, with a check's hover in the editor.
+    await page.keyboard.press('Escape');
+    await palette('Impact Hubs: Focus on Charter Guide View', 2500);
+    await page.keyboard.press('Control+g');
+    await sleep(400);
+    await page.keyboard.type('62:5');
+    await page.keyboard.press('Enter');
+    await sleep(800);
+    await palette('Show or Focus Hover', 2500);
+    await snap('guide');
   } finally {
     await browser.close();
     server.stop();
@@ -152,5 +163,5 @@ for (const t of themes) {
   await shoot(t);
 }
 // Shrink the PNGs when pngquant is installed (apt-get install pngquant): ~3x smaller VSIX.
-const pngs = themes.flatMap((t) => ['search', 'reader', 'principles', 'compare', 'charter-hover'].map((n) => join(values.out, `${n}-${t}.png`)));
+const pngs = themes.flatMap((t) => ['search', 'reader', 'principles', 'compare', 'charter-hover', 'guide'].map((n) => join(values.out, `${n}-${t}.png`)));
 if (spawnSync('pngquant', ['--version']).status === 0) spawnSync('pngquant', ['--force', '--ext', '.png', '--quality', '70-90', '--speed', '1', ...pngs], { stdio: 'inherit' });

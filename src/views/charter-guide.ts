@@ -126,7 +126,8 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
         const t = new vscode.TreeItem(node.item.label, collapsible);
         t.id = `${node.uri}#${node.item.id}`;
         t.iconPath = new vscode.ThemeIcon(s.icon, s.color ? new vscode.ThemeColor(s.color) : undefined);
-        t.description = node.item.findings.length ? `${node.item.findings.length} problem${node.item.findings.length === 1 ? '' : 's'}` : s.word;
+        const problems = node.item.findings.filter((f) => f.rule !== 'charter/element-missing').length;
+        t.description = node.item.status === 'missing' ? 'missing — insert it' : problems ? `${problems} problem${problems === 1 ? '' : 's'}` : s.word;
         t.tooltip = `${node.item.label}: ${s.word}${node.item.line ? ` (line ${node.item.line})` : ''}`;
         t.contextValue = node.item.status === 'missing' ? 'impactHubs.guide.missing' : 'impactHubs.guide.present';
         t.accessibilityInformation = { label: `${node.item.label}, ${s.word}`, role: 'treeitem' };

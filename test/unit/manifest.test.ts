@@ -16,6 +16,12 @@ describe('manifest (package.json)', () => {
     assert.equal(pkg.bin['impact-hubs'], './dist/cli.js');
   });
 
+  it('ships both entry points (Node and web worker) in the VSIX', () => {
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    const ignore = fs.readFileSync(path.join(__dirname, '..', '..', '.vscodeignore'), 'utf8').split('\n');
+    for (const entry of [pkg.main, pkg.browser]) assert.ok(ignore.includes(`!${entry.replace(/^\.\//, '')}`), `${entry} is packaged`);
+  });
+
   it('gives every command a title, the Impact Hubs category, and documents it in the README', () => {
     assert.ok(contributes.commands.length > 0);
     for (const c of contributes.commands) {
