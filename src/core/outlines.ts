@@ -48,7 +48,7 @@ export const CHARTER: Outline = {
       questions: ['Who are the founding parties?', 'Is this a non-binding charter or MoU, or a binding agreement?'],
       placeholder: 'List the founding parties and state the legal status of this charter.',
       snippet: ['The founding parties are ${1:party one}, ${2:party two} and ${3:party three}.', '', 'This charter is ${4|a non-binding statement of shared intent,a memorandum of understanding,a binding agreement|}.'],
-      see: ['framework:partnership-agreements'],
+      see: ['framework:partnership-agreements', 'principle:work-through-governments'],
     },
     {
       id: 'problem',
@@ -57,7 +57,7 @@ export const CHARTER: Outline = {
       questions: ['What is the problem, and for whom?', 'What do the data say (a baseline with its source and date)?', 'Who else is already acting on it?'],
       placeholder: 'Describe the problem with at least one quantified baseline and its source.',
       snippet: ['${1:Number} ${2:people or places} are affected by ${3:the problem} (${4:source}, ${5:year}).', '', 'Others already acting: ${6:programmes and organisations}.'],
-      see: ['principle:map-the-landscape'],
+      see: ['principle:map-the-landscape', 'principle:know-when-not-to-create'],
     },
     {
       id: 'goal',
@@ -94,7 +94,7 @@ export const CHARTER: Outline = {
       questions: ['Which few indicators will all partners report the same way?', 'Who holds the data, and how often is it reported?', 'Which indicator is disaggregated (sex, income, place)?'],
       placeholder: 'For each indicator give baseline, target, date, data source and frequency.',
       snippet: ['| Indicator | Baseline | Target | By | Source | Frequency |', '|---|---|---|---|---|---|', '| ${1:indicator} | ${2:baseline} | ${3:target} | ${4:date} | ${5:source} | ${6|monthly,quarterly,annually|} |'],
-      see: ['framework:collective-impact', 'framework:smart-goals-logframes'],
+      see: ['framework:collective-impact', 'framework:smart-goals-logframes', 'principle:align-corporate-incentives'],
     },
     {
       id: 'principles',
@@ -112,7 +112,7 @@ export const CHARTER: Outline = {
       questions: ['Which constituencies are members (states, NGOs, business, universities, communities)?', 'Which constituency represents affected communities or implementers?', 'What are the entry criteria and obligations?'],
       placeholder: 'List the constituencies, entry criteria and members\u2019 obligations.',
       snippet: ['Members sit in ${1:number} constituencies: ${2:list}.', '', 'New members join by ${3:decision of whom, on what criteria}.'],
-      see: ['framework:power-and-inclusion', 'principle:leverage-bottom-up'],
+      see: ['framework:power-and-inclusion', 'principle:leverage-bottom-up', 'principle:value-for-members', 'principle:guard-against-self-interest'],
     },
     {
       id: 'governance',
@@ -121,7 +121,7 @@ export const CHARTER: Outline = {
       questions: ['What bodies exist (board, councils, secretariat, committees)?', 'How many seats does each constituency hold, and who chooses its representatives?', 'What are the terms, rotation rules and independent seats?'],
       placeholder: 'Describe each body, its seats per constituency, how members are chosen and their terms.',
       snippet: ['A ${1:Steering Board} of ${2:number} seats: ${3:seats per constituency}.', '', 'Each constituency chooses its own representatives for ${4:number}-year terms, renewable ${5|once,twice,without limit|}.'],
-      see: ['principle:steer-not-control', 'framework:power-and-inclusion'],
+      see: ['principle:steer-not-control', 'framework:power-and-inclusion', 'principle:work-through-governments'],
       example: { hub: 'gavi', field: 'governance', intro: "Gavi's Board" },
     },
     {
@@ -131,7 +131,7 @@ export const CHARTER: Outline = {
       questions: ['Which decisions need consensus, which a vote, which are delegated?', 'What are the quorum, the voting threshold and the tie-break?', 'Does anyone hold a veto, and over what?'],
       placeholder: 'State the quorum, the voting threshold, the tie-break and any veto with its scope.',
       snippet: ['Quorum: ${1:share of seats}. Decisions by ${2|consensus,two-thirds majority,simple majority|}; if no consensus, ${3:fallback}.', '', 'Tie-break: ${4:rule}. Vetoes: ${5:none, or who and over what}.'],
-      see: ['framework:partnership-agreements'],
+      see: ['framework:partnership-agreements', 'principle:guard-against-self-interest'],
     },
     {
       id: 'roles',
@@ -159,7 +159,7 @@ export const CHARTER: Outline = {
       questions: ['What does each partner contribute, in cash and in kind?', 'Is the collaboration itself (the secretariat) funded, and by whom?'],
       placeholder: 'List each party\u2019s contribution (even if zero) and the budget for coordination.',
       snippet: ['| Party | Cash | In kind |', '|---|---|---|', '| ${1:party} | ${2:amount} | ${3:contribution} |', '', 'Coordination budget: ${4:amount per year}, funded by ${5:whom}.'],
-      see: ['principle:shared-accountability'],
+      see: ['principle:shared-accountability', 'principle:value-for-members'],
       example: { hub: 'global-fund', field: 'funding', intro: "The Global Fund's funding model" },
     },
     {
@@ -169,7 +169,7 @@ export const CHARTER: Outline = {
       questions: ['What is published, to whom, and how often?', 'How can affected people hold the hub to account?'],
       placeholder: 'State the reporting frequency and what is disclosed publicly.',
       snippet: ['The hub publishes ${1:what} ${2|monthly,quarterly,annually|} on ${3:where}.'],
-      see: ['principle:shared-accountability'],
+      see: ['principle:shared-accountability', 'principle:align-corporate-incentives'],
     },
     {
       id: 'conflicts',
@@ -178,7 +178,7 @@ export const CHARTER: Outline = {
       questions: ['How are commercial and other interests declared and managed?', 'When must members recuse themselves?'],
       placeholder: 'State the conflict-of-interest policy and the recusal rule.',
       snippet: ['Members declare ${1:interests} ${2|on joining and annually,before each meeting|}. A member with an interest in a decision ${3:recuses itself from the vote}.'],
-      see: ['principle:power-and-incentives'],
+      see: ['principle:power-and-incentives', 'principle:guard-against-self-interest'],
     },
     {
       id: 'inclusion',
@@ -214,7 +214,7 @@ export const CHARTER: Outline = {
       questions: ['When is the charter next reviewed?', 'Who can propose amendments, and what majority adopts them?'],
       placeholder: 'Give the next review date and the amendment rule.',
       snippet: ['Next review: ${1:date}. Any ${2:party} may propose amendments; they are adopted by ${3|consensus,a two-thirds majority|}.'],
-      see: ['framework:partnership-agreements'],
+      see: ['framework:partnership-agreements', 'principle:know-when-not-to-create'],
     },
     {
       id: 'exit',
@@ -223,7 +223,7 @@ export const CHARTER: Outline = {
       questions: ['How does a partner withdraw, with what notice?', 'When does the hub declare success and sunset or hand over?', 'What happens to assets and data?'],
       placeholder: 'State the withdrawal notice, the success or sunset condition, and the handover of assets and data.',
       snippet: ['A party may withdraw with ${1:number} months\u2019 written notice.', '', 'The hub ends when ${2:the goal metric is reached or a date}; its ${3:assets and data} go to ${4:whom}.'],
-      see: ['principle:narrow-goal', 'framework:partnership-agreements'],
+      see: ['principle:narrow-goal', 'framework:partnership-agreements', 'principle:know-when-not-to-create'],
     },
     {
       id: 'annexes',
