@@ -1,5 +1,5 @@
 import { recogniseCharter, type ElementFinding } from '../documents/charter';
-import { parseMarkdown } from '../documents/markdown';
+import { parseMarkdown, type MdDoc } from '../documents/markdown';
 import { RULES } from './rules';
 import { CHECKED_TYPES, type CheckContext, type CheckedType, type Finding, type Rule, type RuleTarget, type Severity, type SeverityOrOff } from './types';
 
@@ -24,6 +24,8 @@ export interface CheckOptions {
 
 export interface CheckResult {
   type?: CheckedType;
+  /** The parsed document (for views that need its sections, such as the Charter Guide). */
+  doc?: MdDoc;
   elements: ElementFinding[];
   findings: Finding[];
   /** Why nothing was checked (no type, too large), when that is the case. */
@@ -106,7 +108,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const skipped = !type && !options.knowledgeFile ? 'The document has no `type:` of hub-charter, theory-of-change or landscape-map in its front matter.' : undefined;
-  return { type, elements, findings, skipped };
+  return { type, doc, elements, findings, skipped };
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -6,8 +6,16 @@ import type { CheckContext } from './types';
 /** Helpers the rules share: where an element's text is, numbers, dates, phrases. All linear. */
 
 /** Padded lower-case words of a text, for whole-word phrase tests. */
+const wordCache = new Map<string, string>();
+
 export function wordString(text: string): string {
-  return ` ${(text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+  let w = wordCache.get(text);
+  if (w === undefined) {
+    w = ` ${(text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+    if (wordCache.size > 2000) wordCache.clear();
+    wordCache.set(text, w);
+  }
+  return w;
 }
 
 export function hasAny(text: string, phrases: readonly string[]): boolean {
@@ -36,7 +44,17 @@ export function findPhrase(text: string, phrases: readonly string[]): { phrase: 
 }
 
 /** The writer's blocks (no template guidance or prompts) under every heading that names an element. */
+const blockCache = new WeakMap<CheckContext, Map<ElementId, Block[]>>();
+
 export function elementBlocks(ctx: CheckContext, id: ElementId): Block[] {
+  let cache = blockCache.get(ctx);
+  if (!cache) blockCache.set(ctx, (cache = new Map()));
+  let blocks = cache.get(id);
+  if (!blocks) cache.set(id, (blocks = computeElementBlocks(ctx, id)));
+  return blocks;
+}
+
+function computeElementBlocks(ctx: CheckContext, id: ElementId): Block[] {
   const out: Block[] = [];
   ctx.doc.sections.forEach((s, i) => {
     if (!s.heading || elementOfHeading(s.heading.text) !== id) return;

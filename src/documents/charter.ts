@@ -169,11 +169,53 @@ function words(text: string): string {
   return ` ${(text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
 }
 
+const phraseCache = new Map<string, { needle: string; prefix: boolean }>();
+
+/** A phrase as a padded word string, computed once (phrases are constants). */
+function compiled(phrase: string): { needle: string; prefix: boolean } {
+  let c = phraseCache.get(phrase);
+  if (!c) {
+    const prefix = phrase.endsWith('*');
+    const w = words(prefix ? phrase.slice(0, -1) : phrase);
+    c = { needle: prefix ? w.trimEnd() : w, prefix };
+    phraseCache.set(phrase, c);
+  }
+  return c;
+}
+
 /** Whether the padded word string contains the phrase (whole words; `*` = word beginning). */
 export function hasPhrase(padded: string, phrase: string): boolean {
-  if (phrase.endsWith('*')) return padded.includes(` ${words(phrase.slice(0, -1)).trim()}`);
-  return padded.includes(words(phrase));
+  return padded.includes(compiled(phrase).needle);
 }
+
+interface ContentPhrase {
+  element: ElementId;
+  phrase: string;
+  needle: string;
+  worth: number;
+}
+
+/** Every content phrase, indexed by its first word (exact phrases) or first three letters (`word*`). */
+const PHRASES = (() => {
+  const exact = new Map<string, ContentPhrase[]>();
+  const prefix = new Map<string, ContentPhrase[]>();
+  for (const e of ELEMENTS) {
+    for (const [list, worth] of [[e.strong, 2], [e.weak, 1]] as const) {
+      for (const phrase of list) {
+        const c = compiled(phrase);
+        const first = c.needle.trim().split(' ')[0];
+        const entry: ContentPhrase = { element: e.id, phrase, needle: c.needle, worth };
+        // A one-word beginning ("withdraw*") is found by its first three letters; any other phrase
+        // by its first whole word ("co chair*" by "co").
+        const byBeginning = c.prefix && !c.needle.trim().includes(' ');
+        const map = byBeginning ? prefix : exact;
+        const key = byBeginning ? first.slice(0, 3) : first;
+        map.set(key, [...(map.get(key) ?? []), entry]);
+      }
+    }
+  }
+  return { exact, prefix };
+})();
 
 /** Text the template put there, not the writer: guidance quotes and the italic prompts. */
 export function isTemplateBlock(b: Block, placeholders: ReadonlySet<string> = PLACEHOLDERS): boolean {
@@ -187,7 +229,19 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set(CHARTER.sections.map((s) => s.
 const headingPhrases = new Map<ElementId, string[]>(ELEMENTS.map((e) => [e.id, [...e.headings, ...(OUTLINE_TITLE.has(e.id) ? [OUTLINE_TITLE.get(e.id)!] : [])].map((h) => words(h).trim())]));
 
 /** The element a heading names, if any (the whole heading must be one of the element's headings). */
+const headingCache = new Map<string, ElementId | null>();
+
 export function elementOfHeading(text: string): ElementId | undefined {
+  let id = headingCache.get(text);
+  if (id === undefined) {
+    id = headingElement(text) ?? null;
+    if (headingCache.size > 5000) headingCache.clear();
+    headingCache.set(text, id);
+  }
+  return id ?? undefined;
+}
+
+function headingElement(text: string): ElementId | undefined {
   const hw = headingWords(text);
   if (!hw) return undefined;
   for (const e of ELEMENTS) if (headingPhrases.get(e.id)!.includes(hw)) return e.id;
@@ -224,22 +278,28 @@ export function recogniseCharter(doc: MdDoc): ElementFinding[] {
     if (b.type === 'code' || b.type === 'html' || b.type === 'heading' || isTemplateBlock(b)) continue;
     const text = words(b.text);
     if (text.trim() === '') continue;
-    for (const e of ELEMENTS) {
-      let add = 0;
-      const sc = score.get(e.id) ?? { points: 0, lines: [], seen: new Set<string>() };
-      for (const [list, worth] of [[e.strong, 2], [e.weak, 1]] as const) {
-        for (const p of list) {
-          if (sc.seen.has(p) || !hasPhrase(text, p)) continue;
-          sc.seen.add(p);
-          add += worth;
+    // Only phrases whose first word (or its beginning) occurs in the block are tested.
+    const hits = new Map<ElementId, number>();
+    const tested = new Set<ContentPhrase>();
+    for (const w of text.trim().split(' ')) {
+      for (const cands of [PHRASES.exact.get(w), PHRASES.prefix.get(w.slice(0, 3))]) {
+        for (const c of cands ?? []) {
+          if (tested.has(c)) continue;
+          tested.add(c);
+          const sc = score.get(c.element);
+          if (sc?.seen.has(c.phrase) || !text.includes(c.needle)) continue;
+          const entry = sc ?? { points: 0, lines: [], seen: new Set<string>() };
+          entry.seen.add(c.phrase);
+          score.set(c.element, entry);
+          hits.set(c.element, (hits.get(c.element) ?? 0) + c.worth);
         }
       }
-      if (add) {
-        sc.points += add;
-        sc.lines.push(b.line);
-        if (sc.first === undefined && add >= 2) sc.first = b.line;
-        score.set(e.id, sc);
-      }
+    }
+    for (const [id, add] of hits) {
+      const sc = score.get(id)!;
+      sc.points += add;
+      sc.lines.push(b.line);
+      if (sc.first === undefined && add >= 2) sc.first = b.line;
     }
   }
   for (const e of ELEMENTS) {

@@ -106,11 +106,11 @@ export function parseMarkdown(text: string): MdDoc {
   const lists: boolean[] = [];
   let itemDepth = 0;
   const pendingItems: { depth: number; ordered: boolean }[] = [];
+  const lineOf = (m: [number, number] | null | undefined) => bodyLine + (m?.[0] ?? 0);
+  const endOf = (m: [number, number] | null | undefined) => bodyLine + Math.max(0, (m?.[1] ?? 1) - 1);
+  const rawOf = (m: [number, number] | null | undefined) => (m ? lines.slice(m[0], m[1]).join('\n') : '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const lineOf = (m: [number, number] | null | undefined) => bodyLine + (m?.[0] ?? 0);
-    const endOf = (m: [number, number] | null | undefined) => bodyLine + Math.max(0, (m?.[1] ?? 1) - 1);
-    const rawOf = (m: [number, number] | null | undefined) => (m ? lines.slice(m[0], m[1]).join('\n') : '');
     switch (t.type) {
       case 'blockquote_open':
         quoteDepth++;

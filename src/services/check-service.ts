@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { elementOfHeading } from '../documents/charter';
-import { parseMarkdown } from '../documents/markdown';
 import { disableRuleEdit } from '../checks/disable';
 import { buildGuide, type Guide } from '../checks/guide';
 import { loadLinked } from '../checks/linked';
@@ -162,7 +161,7 @@ export class CheckService implements vscode.Disposable {
     // Files the store could not read as text (size, encoding) keep their warning.
     for (const p of this.knowledge.store.problems(key)) if (KNOWLEDGE_CODES[p.code ?? ''] === 'knowledge/file') diags.push(toDiagnostic(storeFinding(p)));
     this.diagnostics.set(uri, diags);
-    const entry: DocumentCheck = { uri: key, version, result, guide: result.type ? buildGuide(parseMarkdown(text), result, elementOfHeading) : undefined };
+    const entry: DocumentCheck = { uri: key, version, result, guide: result.type && result.doc ? buildGuide(result.doc, result, elementOfHeading) : undefined };
     this.results.set(key, entry);
     this.checked.fire(entry);
     return result;
