@@ -16,6 +16,7 @@ export function run(): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('../integration/activation.test');
   require('../integration/authoring.test');
+  require('../integration/export.test');
   require('../integration/search.test');
   require('../integration/sidebar.test');
   require('../integration/web.test');
