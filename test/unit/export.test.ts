@@ -307,3 +307,47 @@ describe('export: PDF through a port', () => {
     assert.match(seen, /<title>Lake Compact — Charter<\/title>/, 'the renderer prints the standalone HTML');
   });
 });
+
+describe('export: extras (diagram, results framework) and document types', () => {
+  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+  const TOC = ['---', 'type: theory-of-change', 'hub: Lake Compact', '---', '', '# Lake Compact — Theory of Change', '', '## 3. Outcomes pathway', '', 'Outcomes.', '', '## 7. Indicators', '', 'Indicators.', '', '## 9. Diagram', '', 'See the figure.', '', '## 10. Quality self-check', '', 'Checked.'].join('\n');
+
+  it('places a figure and a table after the outline sections they name, the rest at the end', async () => {
+    const doc = prepareExport(TOC, {
+      resolve: kbResolver(),
+      extras: {
+        figures: [{ title: 'Figure 1. Theory of change', png: PNG, width: 800, height: 400, alt: 'Outcomes leading to the goal', after: 'diagram' }],
+        tables: [
+          { title: 'Table 1. Results framework', head: ['Outcome', 'Indicator'], rows: [['Schemes work', 'Share of schemes working <all year>']], after: 'indicators' },
+          { title: 'Table 2. Unplaced', head: ['A'], rows: [['b']], after: 'no-such-section' },
+        ],
+      },
+    });
+    const order = doc.blocks.map((b) => (b.type === 'heading' ? plainText(b.children) : b.type));
+    assert.deepEqual(order, ['3. Outcomes pathway', 'paragraph', '7. Indicators', 'paragraph', 'data-table', '9. Diagram', 'paragraph', 'figure', '10. Quality self-check', 'paragraph', 'data-table']);
+    const { files } = await docxParts(doc);
+    assert.match(files['word/document.xml'], /<wp:docPr [^>]*descr="Outcomes leading to the goal"/);
+    assert.match(files['word/document.xml'], /Table 1\. Results framework/);
+    assert.match(files['[Content_Types].xml'], /Extension="png"/);
+    const html = toHtmlString(doc);
+    assert.match(html, /<figcaption>Figure 1\. Theory of change<\/figcaption>\n<img src="data:image\/png;base64,iVBOR/);
+    assert.match(html, /Share of schemes working &lt;all year&gt;/);
+  });
+
+  it('embeds an SVG-only figure as an image (data: URL in HTML, SVG with a fallback in Word)', async () => {
+    const doc = prepareExport(TOC, { resolve: kbResolver(), extras: { figures: [{ title: 'Diagram', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>', width: 10, height: 10 }] } });
+    assert.match(toHtmlString(doc), /<img src="data:image\/svg\+xml;base64,PHN2Zy/);
+    const { files } = await docxParts(doc);
+    assert.match(files['word/document.xml'], /svgBlip/);
+  });
+
+  it('knows the exportable document types from the front matter\u2019s first lines', async () => {
+    const { exportableType } = await import('../../src/export');
+    assert.equal(exportableType('---\ntype: hub-charter\nhub: X\n---\n# X'), 'hub-charter');
+    assert.equal(exportableType('---\r\nhub: X\r\ntype: "theory-of-change"\r\n---\r\n'), 'theory-of-change');
+    assert.equal(exportableType("---\ntype: 'landscape-map' # the map\n---\n"), 'landscape-map');
+    assert.equal(exportableType('---\ntype: note\n---\n'), undefined);
+    assert.equal(exportableType('# No front matter\ntype: hub-charter\n'), undefined);
+    assert.equal(exportableType('---\nhub: X\n---\ntype: hub-charter\n'), undefined, 'only inside the front matter');
+  });
+});
