@@ -49,7 +49,7 @@ export async function runExportBench(): Promise<void> {
   const run = async () => renderExport(prepareExport(charter.text, { resolve, today: '2026-11-29' }), 'docx');
   for (let i = 0; i < 3; i++) await run(); // warm up
   const times: number[] = [];
-  let ours = new Uint8Array();
+  let ours: Uint8Array = new Uint8Array();
   for (let i = 0; i < 15; i++) {
     const t = now();
     ours = await run();
