@@ -168,14 +168,18 @@ class DocxWriter {
     const alignment = (c: number) => (align[c] === 'center' ? AlignmentType.CENTER : align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
     const cell = (inl: Inline[] | undefined, c: number, header: boolean) =>
       new TableCell({
+        width: { size: widths[c], type: WidthType.DXA },
         children: [new Paragraph({ alignment: alignment(c), spacing: { before: 40, after: 40 }, children: this.runs(inl ?? [], header ? { bold: true } : {}) })],
         shading: header ? { fill: 'DCE6F0', type: ShadingType.CLEAR, color: 'auto' } : undefined,
         margins: { left: 80, right: 80 },
       });
-    const width = Math.floor(TEXT_WIDTH_TWIPS / cols);
+    // Columns as wide as their longest text suggests (between 4 and 40 characters' worth).
+    const longest = Array.from({ length: cols }, (_, c) => Math.min(40, Math.max(4, ...[head[c], ...rows.map((r) => r[c])].map((x) => plain(x ?? []).length))));
+    const total = longest.reduce((a, b) => a + b, 0);
+    const widths = longest.map((l) => Math.floor((TEXT_WIDTH_TWIPS * l) / total));
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: Array.from({ length: cols }, () => width),
+      columnWidths: widths,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: [
         ...(head.length ? [new TableRow({ tableHeader: true, children: Array.from({ length: cols }, (_, c) => cell(head[c], c, true)) })] : []),

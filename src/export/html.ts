@@ -52,6 +52,7 @@ section.notes li { margin-bottom: .3em; overflow-wrap: anywhere; }
 section.notes a.back { text-decoration: none; }
 .references li { overflow-wrap: anywhere; }
 @page { size: A4; margin: 22mm 20mm; @bottom-center { content: counter(page); font-size: 9pt; color: #595959; } }
+@page :first { @bottom-center { content: none; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   .title-page { margin-top: 30%; break-after: page; page-break-after: always; }
@@ -145,7 +146,7 @@ function blocks(bs: Block[]): string {
     .join('');
 }
 
-function contents(bs: Block[]): string {
+function contents(bs: Block[], refs: Block[], notes: boolean): string {
   type H = Extract<Block, { type: 'heading' }>;
   const items: { h: H; kids: H[] }[] = [];
   for (const b of bs) {
@@ -155,7 +156,8 @@ function contents(bs: Block[]): string {
   }
   if (items.length === 0) return '';
   const link = (h: H) => `<a href="#${esc(h.anchor)}">${esc(plainText(h.children))}</a>`;
-  const list = items.map((i) => `<li>${link(i.h)}${i.kids.length ? `<ol>${i.kids.map((k) => `<li>${link(k)}</li>`).join('')}</ol>` : ''}</li>`).join('\n');
+  const tail = [notes ? '<li><a href="#notes">Notes</a></li>' : '', ...refs.flatMap((b) => (b.type === 'heading' ? [`<li>${link(b)}</li>`] : []))].filter(Boolean);
+  const list = [...items.map((i) => `<li>${link(i.h)}${i.kids.length ? `<ol>${i.kids.map((k) => `<li>${link(k)}</li>`).join('')}</ol>` : ''}</li>`), ...tail].join('\n');
   return `<nav class="toc" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n${list}\n</ol>\n</nav>\n`;
 }
 
@@ -195,7 +197,7 @@ export function toHtmlString(doc: ExportDoc): string {
 ${m.typeLabel ? `<p class="subtitle">${esc(m.typeLabel)}</p>` : ''}
 ${dl ? `<dl>${dl}</dl>` : ''}
 </header>
-${contents([...doc.blocks, ...refs])}<main>
+${contents(doc.blocks, refs, doc.notes.length > 0)}<main>
 ${blocks(doc.blocks)}</main>
 ${notes}${refs.length ? `<section class="references">\n${blocks(refs)}</section>\n` : ''}</body>
 </html>

@@ -30,14 +30,16 @@ describe('exporting documents (Impact Hubs: Export Document…)', () => {
     const out = await exportVia({ uri: source.toString(), format: 'docx', destination: dest.toString() });
     assert.ok(out, 'the command returns what it wrote');
     assert.equal(out.uri.toString(), dest.toString());
-    assert.equal(out.summary, '3 knowledge-base pages cited');
+    assert.equal(out.summary, '1 footnote, 4 knowledge-base pages cited');
     const zip = unzipSync(await vscode.workspace.fs.readFile(dest));
     const xml = strFromU8(zip['word/document.xml']);
     assert.match(xml, /Riverlands Safe Water Hub — Charter/);
     assert.match(xml, /<w:pStyle w:val="Heading1"\/>.*Purpose and goal/);
-    assert.match(xml, /Gavi, the Vaccine Alliance<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
+    assert.match(xml, /Gavi, the Vaccine Alliance<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/>/);
     assert.doesNotMatch(xml, /\[\[hub:/);
+    assert.match(xml, /<w:tblHeader\/>.*Community water committees/, 'the seats table is a Word table');
     const notes = strFromU8(zip['word/footnotes.xml']);
+    assert.match(notes, /Household water survey 2025/, 'the author\u2019s footnote');
     assert.match(notes, /Impact Hubs knowledge base \(\d{4}\), knowledge\/hubs\/gavi\.md/);
   });
 

@@ -36,7 +36,7 @@ describe('CLI: impact-hubs export', () => {
   it('writes a .docx beside the file by default, with the references resolved, and exits 0', async () => {
     const r = await run(['export', path.join(dir, 'charter.md')], dist);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /wrote .*charter\.docx \(Word \(\.docx\), \d+ KB; 3 knowledge-base pages cited\)/);
+    assert.match(r.out, /wrote .*charter\.docx \(Word \(\.docx\), \d+ KB; 1 footnote, 4 knowledge-base pages cited\)/);
     const zip = unzipSync(fs.readFileSync(path.join(dir, 'charter.docx')));
     assert.match(strFromU8(zip['word/document.xml']), /Community Solutions and Built for Zero/);
     assert.match(strFromU8(zip['word/footnotes.xml']), /knowledge\/hubs\/community-solutions\.md/);

@@ -219,14 +219,17 @@ describe('export: Word (.docx)', () => {
     assert.match(text, /Version: 0\.4/);
   });
 
-  it('exports the samples charter with its three references resolved', async () => {
+  it('exports the samples charter with its references resolved, its footnote and its table', async () => {
     const text = fs.readFileSync(path.join(ROOT, 'samples', 'riverlands-charter.md'), 'utf8');
     const doc = prepareExport(text, { resolve: kbResolver() });
     assert.equal(doc.meta.title, 'Riverlands Safe Water Hub — Charter');
-    assert.deepEqual(doc.references.map((r) => r.key).sort(), ['hub:community-solutions', 'hub:gavi', 'principle:narrow-goal']);
-    assert.equal(summary(doc), '3 knowledge-base pages cited');
+    assert.deepEqual(doc.references.map((r) => r.key).sort(), ['hub:community-solutions', 'hub:gavi', 'principle:leverage-bottom-up', 'principle:narrow-goal']);
+    assert.equal(summary(doc), '1 footnote, 4 knowledge-base pages cited');
+    assert.deepEqual(doc.report.placeholders, []);
     const { files } = await docxParts(doc);
     assert.match(files['word/document.xml'], /Community Solutions and Built for Zero/);
+    assert.match(files['word/footnotes.xml'], /Household water survey 2025/);
+    assert.equal((files['word/document.xml'].match(/<w:tbl>/g) ?? []).length, 1);
   });
 });
 
