@@ -10,7 +10,8 @@ import type { ExportDoc, ExportFormat } from './model';
 import { looksLikePdf, PdfUnavailableError, type PdfRenderer } from './pdf';
 import { ExportError } from './parse';
 
-export { prepareExport, exportableType, reportLines, ExportError, DOC_TYPE_LABELS, type PrepareOptions } from './parse';
+export { prepareExport, reportLines, ExportError, type PrepareOptions } from './parse';
+export { exportableType, DOC_TYPE_LABELS } from './doc-type';
 export { storeResolver, citedDoc, mainSources } from './cite';
 export { FORMATS, isExportFormat, type ExportDoc, type ExportExtras, type ExportFigure, type ExportFormat, type ExportReport, type ExportTable, type RefResolver } from './model';
 export { extrasFor } from './extras';

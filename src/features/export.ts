@@ -1,20 +1,7 @@
 import * as vscode from 'vscode';
-import {
-  ExportError,
-  FORMATS,
-  PDF_UNAVAILABLE,
-  exportableType,
-  isExportFormat,
-  prepareExport,
-  renderExport,
-  reportLines,
-  storeResolver,
-  summary,
-  type ExportDoc,
-  type ExportFormat,
-  type ExportReport,
-  type PdfRenderer,
-} from '../export';
+import { exportableType } from '../export/doc-type';
+import { FORMATS, isExportFormat, type ExportDoc, type ExportFormat, type ExportReport } from '../export/model';
+import type { PdfRenderer } from '../export/pdf';
 import type { Feature } from './feature';
 
 /** Arguments for scripts and tests; from menus the command gets the document's Uri instead. */
@@ -38,6 +25,13 @@ export interface ExportOutcome {
 
 const CONTEXT_KEY = 'impactHubs.exportableDoc';
 const LAST_FORMAT = 'impactHubs.export.lastFormat';
+
+/**
+ * The export library (markdown model, docx writer), loaded on first use rather than at activation:
+ * the extension activates with every Markdown file, and most sessions never export.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lib = (): typeof import('../export') => require('../export') as typeof import('../export');
 
 /** True in a Node extension host (desktop, remote, code-server), false in the browser's web worker. */
 function inNodeHost(): boolean {
@@ -94,7 +88,7 @@ export const exportDocument: Feature = (ctx) => {
     if (r.placeholders.length === 0 && r.unknownRefs.length === 0) return true;
     const n = r.placeholderSections.length;
     const head = n ? `${n} section${n === 1 ? '' : 's'} still hold${n === 1 ? 's' : ''} template prompts — export anyway?` : `${r.unknownRefs.length} reference${r.unknownRefs.length === 1 ? ' is' : 's are'} not in the knowledge base — export anyway?`;
-    const detail = reportLines(r).join('\n');
+    const detail = lib().reportLines(r).join('\n');
     const show = r.placeholders.length ? 'Show First Prompt' : 'Show First Reference';
     const pick = await vscode.window.showWarningMessage(head, { modal: true, detail }, 'Export Anyway', show);
     if (pick === show) {
@@ -153,9 +147,9 @@ export const exportDocument: Feature = (ctx) => {
 
     let doc: ExportDoc;
     try {
-      doc = prepareExport(text, { resolve: storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name });
+      doc = lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name });
     } catch (e) {
-      const line = e instanceof ExportError ? e.line : undefined;
+      const line = e instanceof lib().ExportError ? (e as { line?: number }).line : undefined;
       const go = 'Go to Problem';
       const pick = await vscode.window.showErrorMessage(`Impact Hubs: ${name} was not exported: ${e instanceof Error ? e.message : String(e)}${line ? ` (line ${line})` : ''}.`, ...(line ? [go] : []));
       if (pick === go && line) {
@@ -170,7 +164,7 @@ export const exportDocument: Feature = (ctx) => {
     let format = isExportFormat(args.format) ? args.format : await pickFormat(pdf);
     if (!format) return undefined;
     if (format === 'pdf' && !pdf) {
-      const why = inNodeHost() ? PDF_UNAVAILABLE : 'PDF cannot be made in the browser (vscode.dev): it needs Chrome, Chromium or Edge started from the desktop app. Export to Word, or to HTML and print it to PDF from the browser.';
+      const why = inNodeHost() ? lib().PDF_UNAVAILABLE : 'PDF cannot be made in the browser (vscode.dev): it needs Chrome, Chromium or Edge started from the desktop app. Export to Word, or to HTML and print it to PDF from the browser.';
       const pick = await vscode.window.showWarningMessage(why, { modal: true }, 'Export Word (.docx)', 'Export HTML');
       format = pick === 'Export Word (.docx)' ? 'docx' : pick === 'Export HTML' ? 'html' : undefined;
       if (!format) return undefined;
@@ -194,7 +188,7 @@ export const exportDocument: Feature = (ctx) => {
     try {
       bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: exporting ${name} to ${FORMATS[chosen].label}` }, async (progress) => {
         progress.report({ message: chosen === 'pdf' ? `printing with ${pdf?.name}…` : 'writing the document…' });
-        const out = await renderExport(doc, chosen, pdf);
+        const out = await lib().renderExport(doc, chosen, pdf);
         progress.report({ message: `saving ${baseName(target)}…` });
         await vscode.workspace.fs.writeFile(target, out);
         return out;
@@ -203,7 +197,7 @@ export const exportDocument: Feature = (ctx) => {
       void vscode.window.showErrorMessage(`Impact Hubs: ${name} was not exported: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    last = { uri: target, format: chosen, bytes: bytes.length, summary: summary(doc), report: doc.report };
+    last = { uri: target, format: chosen, bytes: bytes.length, summary: lib().summary(doc), report: doc.report };
     const notes = [last.summary, doc.report.guidanceDropped ? `${doc.report.guidanceDropped} template guidance note${doc.report.guidanceDropped === 1 ? '' : 's'} left out` : ''].filter(Boolean).join('; ');
     void vscode.window.showInformationMessage(`Impact Hubs: exported ${baseName(target)}${notes ? ` (${notes})` : ''}.`, 'Open', 'Reveal').then((pick) => {
       if (pick === 'Open') void (localDesktop(target) ? vscode.env.openExternal(target) : vscode.commands.executeCommand('vscode.open', target));
