@@ -499,13 +499,17 @@ export function safeHref(href: string): string | undefined {
   return undefined;
 }
 
-/** One line per problem, for the CLI and the extension's confirmation. */
-export function reportLines(r: ExportReport): string[] {
+/** One line per problem, for the CLI and the extension's confirmation; long section lists are cut after `maxSections`. */
+export function reportLines(r: ExportReport, maxSections = Infinity): string[] {
   const out: string[] = [];
   const n = r.placeholderSections.length;
-  if (n) out.push(`${n} section${n === 1 ? '' : 's'} still hold${n === 1 ? 's' : ''} template prompts: ${r.placeholderSections.map((s) => s || '(before the first heading)').join('; ')}`);
-  if (r.unknownRefs.length) out.push(`${r.unknownRefs.length} unknown reference${r.unknownRefs.length === 1 ? '' : 's'} left as text: ${[...new Set(r.unknownRefs.map((u) => u.ref))].join(', ')}`);
-  if (r.guidanceDropped) out.push(`${r.guidanceDropped} template guidance note${r.guidanceDropped === 1 ? '' : 's'} (> **Purpose:** …) left out of the export`);
-  if (r.imagesAsText) out.push(`${r.imagesAsText} image${r.imagesAsText === 1 ? '' : 's'} shown as text (images are not embedded)`);
+  if (n) {
+    const names = r.placeholderSections.map((s) => s || '(before the first heading)');
+    const shown = names.length > maxSections ? `${names.slice(0, maxSections).join('; ')} and ${names.length - maxSections} more` : names.join('; ');
+    out.push(`${n} section${n === 1 ? '' : 's'} still hold${n === 1 ? 's' : ''} template prompts: ${shown}.`);
+  }
+  if (r.unknownRefs.length) out.push(`${r.unknownRefs.length} unknown reference${r.unknownRefs.length === 1 ? '' : 's'}, left as text: ${[...new Set(r.unknownRefs.map((u) => u.ref))].join(', ')}.`);
+  if (r.guidanceDropped) out.push(`${r.guidanceDropped} template guidance note${r.guidanceDropped === 1 ? '' : 's'} (the “Purpose” block quotes) ${r.guidanceDropped === 1 ? 'is' : 'are'} left out of the export.`);
+  if (r.imagesAsText) out.push(`${r.imagesAsText} image${r.imagesAsText === 1 ? ' is' : 's are'} shown as text (images are not embedded).`);
   return out;
 }

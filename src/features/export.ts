@@ -88,7 +88,7 @@ export const exportDocument: Feature = (ctx) => {
     if (r.placeholders.length === 0 && r.unknownRefs.length === 0) return true;
     const n = r.placeholderSections.length;
     const head = n ? `${n} section${n === 1 ? '' : 's'} still hold${n === 1 ? 's' : ''} template prompts — export anyway?` : `${r.unknownRefs.length} reference${r.unknownRefs.length === 1 ? ' is' : 's are'} not in the knowledge base — export anyway?`;
-    const detail = lib().reportLines(r).join('\n');
+    const detail = lib().reportLines(r, 5).join('\n\n');
     const show = r.placeholders.length ? 'Show First Prompt' : 'Show First Reference';
     const pick = await vscode.window.showWarningMessage(head, { modal: true, detail }, 'Export Anyway', show);
     if (pick === show) {

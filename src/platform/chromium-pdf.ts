@@ -41,6 +41,15 @@ export function findBrowser(configured?: string, env: NodeJS.ProcessEnv = proces
   return browserCandidates(platform, env).find(isFile);
 }
 
+/** "Chromium", "Google Chrome" or "Microsoft Edge", from the executable's path. */
+export function browserName(executable: string): string {
+  const p = executable.toLowerCase();
+  if (p.includes('edge')) return 'Microsoft Edge';
+  if (p.includes('chromium')) return 'Chromium';
+  if (p.includes('chrome')) return 'Google Chrome';
+  return path.basename(executable);
+}
+
 export class ChromiumPdf implements PdfRenderer {
   readonly name: string;
 
@@ -48,7 +57,7 @@ export class ChromiumPdf implements PdfRenderer {
     readonly executable: string,
     private readonly timeoutMs = 90_000,
   ) {
-    this.name = `${path.basename(executable)} (${executable})`;
+    this.name = `${browserName(executable)} (${executable})`;
   }
 
   async render(html: string): Promise<Uint8Array> {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli';
 import { BUNDLE_FILE, INDEX_FILE } from '../../src/store/bundle';
-import { ChromiumPdf, browserCandidates, findBrowser } from '../../src/platform/chromium-pdf';
+import { ChromiumPdf, browserCandidates, browserName, findBrowser } from '../../src/platform/chromium-pdf';
 import { realKb } from '../fixtures/real-kb';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -82,6 +82,9 @@ describe('CLI: impact-hubs export', () => {
 
   it('finds a browser for PDF in the usual places, or the one named', () => {
     assert.ok(browserCandidates('linux', {}).includes('/usr/bin/chromium'));
+    assert.equal(browserName('/usr/bin/chromium'), 'Chromium');
+    assert.equal(browserName('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'), 'Microsoft Edge');
+    assert.equal(browserName('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'), 'Google Chrome');
     assert.ok(browserCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' }).some((p) => p.endsWith('msedge.exe')));
     assert.ok(browserCandidates('darwin', { HOME: '/Users/a' }).some((p) => p.includes('Google Chrome.app')));
     const fake = path.join(dir, 'my-chrome');

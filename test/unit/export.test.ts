@@ -130,6 +130,10 @@ describe('export: Markdown → document model', () => {
     assert.equal(doc.report.placeholderSections[0], '1. Parties and legal status');
     assert.equal(doc.report.guidanceDropped, 22);
     assert.match(reportLines(doc.report)[0], /^21 sections still hold template prompts: 1\. Parties and legal status; 2\. Problem/);
+    assert.deepEqual(reportLines(doc.report, 2), [
+      '21 sections still hold template prompts: 1. Parties and legal status; 2. Problem statement and context and 19 more.',
+      '22 template guidance notes (the \u201cPurpose\u201d block quotes) are left out of the export.',
+    ]);
 
     const mixed = prepareExport(
       ['---', 'type: theory-of-change', '---', '', '## 2. Long-term goal', '', '*By <date>, <number> <population> will <measurable change>.*', '', '## 3. Outcomes', '', 'The founding parties are ${1:party one} and others.', '', '## 4. Notes', '', '*This whole paragraph is the writer\u2019s own aside, not a prompt.*', '', 'Figures marked *illustrative* are placeholders, and $5 million is money.'].join('\n'),
