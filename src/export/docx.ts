@@ -48,14 +48,26 @@ export function bookmarkName(anchor: string): string {
   return `h_${anchor.replace(/[^A-Za-z0-9]+/g, '_')}`.slice(0, 40);
 }
 
+/** A bookmark name per heading anchor, unique even where long titles share their first 40 characters. */
+export function bookmarkNames(anchors: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const a of anchors) {
+    let name = bookmarkName(a);
+    for (let n = 2; used.has(name); n++) name = `${bookmarkName(a).slice(0, 36)}_${n}`;
+    used.add(name);
+    out.set(a, name);
+  }
+  return out;
+}
+
 class DocxWriter {
   private orderedLists = 0;
   private readonly startConfigs = new Map<number, string>();
-  private readonly anchors: Set<string>;
+  private readonly anchors: Map<string, string>;
 
   constructor(private readonly doc: ExportDoc) {
-    this.anchors = new Set(doc.blocks.flatMap((b) => (b.type === 'heading' ? [b.anchor] : [])));
-    this.anchors.add('kb-references');
+    this.anchors = bookmarkNames([...doc.blocks.flatMap((b) => (b.type === 'heading' ? [b.anchor] : [])), 'kb-references']);
   }
 
   runs(inlines: Inline[], base: Marks = {}): ParagraphChild[] {
@@ -76,7 +88,8 @@ class DocxWriter {
           const children = i.children.map((c) => (c.type === 'text' || c.type === 'ref' ? this.text(c.text, { ...base, ...c.marks }, 'Hyperlink') : undefined)).filter((x): x is TextRun => !!x);
           if (i.href.startsWith('#')) {
             const anchor = i.href.slice(1);
-            out.push(this.anchors.has(anchor) ? new InternalHyperlink({ anchor: bookmarkName(anchor), children }) : this.text(plain(i.children), base));
+            const name = this.anchors.get(anchor);
+            out.push(name ? new InternalHyperlink({ anchor: name, children }) : this.text(plain(i.children), base));
           } else out.push(new ExternalHyperlink({ link: i.href, children }));
           break;
         }
@@ -97,7 +110,7 @@ class DocxWriter {
           out.push(
             new Paragraph({
               heading: HEADINGS[Math.min(6, Math.max(1, b.level)) - 1],
-              children: [new Bookmark({ id: bookmarkName(b.anchor), children: this.runs(b.children) })],
+              children: [new Bookmark({ id: this.anchors.get(b.anchor) ?? bookmarkName(b.anchor), children: this.runs(b.children) })],
             }),
           );
           break;

@@ -161,6 +161,14 @@ describe('export: Markdown → document model', () => {
     assert.equal(noFm.report.imagesAsText, 1);
   });
 
+  it('gives every heading a distinct Word bookmark, even long ones that start alike', async () => {
+    const { bookmarkNames } = await import('../../src/export/docx');
+    const long = 'a-very-long-heading-about-the-governance-structure-of-the-hub';
+    const names = bookmarkNames([`${long}-one`, `${long}-two`, 'goal']);
+    assert.equal(new Set(names.values()).size, 3);
+    for (const n of names.values()) assert.match(n, /^h_[A-Za-z0-9_]{1,38}$/);
+  });
+
   it('keeps only http(s), mailto and #anchor links', () => {
     assert.equal(safeHref('https://example.org/a?b=1'), 'https://example.org/a?b=1');
     assert.equal(safeHref('mailto:someone@example.org'), 'mailto:someone@example.org');
