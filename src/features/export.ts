@@ -145,6 +145,10 @@ export const exportDocument: Feature = (ctx) => {
     // Own notes can be cited too: wait for their index (restored from storage, usually at once).
     await knowledge.workspaceReady().catch(() => undefined);
 
+    // Figures and tables from other features (the theory-of-change diagram, the results
+    // framework, a landscape map's grid and network) come from the HOOK `extrasFor` in
+    // src/export/extras.ts, used by prepareExport for the extension and the CLI alike; a host that
+    // can rasterise an SVG to PNG for Word would pass `extras` here instead.
     let doc: ExportDoc;
     try {
       doc = lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name });
