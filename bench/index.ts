@@ -13,6 +13,7 @@ import { SearchEngine } from '../src/search/engine';
 import { Shard } from '../src/search/lunr-index';
 import { OwnIndex } from '../src/search/own-index';
 import { readBundle, readIndex } from '../src/store/bundle';
+import { runExportBench } from './export';
 
 const ROOT = path.join(__dirname, '..');
 const now = () => performance.now();
@@ -198,3 +199,8 @@ console.log(`  memory after indexing         ${gc ? `${((heapAfter - heapBefore)
 console.log(`  lunr for own documents too    index ${ms(lunrIndexMs)}, persisted load ${ms(lunrLoadMs)} (${(lunrJson.length / 1e6).toFixed(1)} MB), query p95 ${ms(qLunr.p95)}, one change rebuilds a 48-document shard in ${ms(lunrUpdateMs)}`);
 
 void import('./checks').then((m) => m.benchChecks());
+// ------------------------------------------------------------------ export (issue 15)
+void runExportBench().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -38,8 +38,16 @@ const common = {
  * a browser worker. No Node APIs: gray-matter's `fs` require is never called (we pass text), and
  * its Buffer.from gets npm's buffer.
  */
+/**
+ * Node-only modules that the web bundle keeps as never-taken `require`s: the Node host's PDF
+ * renderer (src/platform/chromium-pdf.ts) is loaded lazily, and only where `process.versions.node`
+ * exists, so the worker never evaluates them.
+ */
+const nodeOnly = ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node:url'];
+
 const web = {
   ...common,
+  external: ['vscode', ...nodeOnly],
   platform: 'browser',
   target: 'es2022',
   define: { global: 'globalThis' },
@@ -79,7 +87,7 @@ if (!production) {
     ...web,
     plugins: [mochaAsGlobal],
     // Required only by tests that skip themselves in the worker.
-    external: ['vscode', 'node:child_process'],
+    external: ['vscode', ...nodeOnly],
     entryPoints: { index: join(root, 'test/web/index.ts') },
     outdir: join(root, 'out/test/web'),
     alias: { ...web.alias, 'node:assert/strict': join(root, 'scripts/shims/assert-strict.js') },

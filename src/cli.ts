@@ -5,6 +5,7 @@
  *   impact-hubs check <files|globs…> [--type …] [--format text|json|sarif|github] [--config FILE]
  *   impact-hubs check-knowledge [FILE ...]          validate knowledge documents
  *   impact-hubs build-knowledge SRC_DIR OUT_DIR     compile knowledge/ into dist/ (used by the build)
+ *   impact-hubs export FILE.md --format docx|html|pdf [-o OUT]   Word, HTML or PDF with citations
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,6 +27,8 @@ import { formatGithub, formatJson, formatSarif, formatText, type FileResult } fr
 import { loadLinked } from './checks/linked';
 import { rulesMarkdown } from './checks/docs';
 import { CHECKED_TYPES, type CheckedType, type SeverityOrOff } from './checks/types';
+import { ChromiumPdf, findBrowser } from './platform/chromium-pdf';
+import { ExportError, FORMATS, PDF_UNAVAILABLE, isExportFormat, prepareExport, renderExport, reportLines, storeResolver, summary, type ExportFormat } from './export';
 
 const USAGE = `Usage:
   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
@@ -33,12 +36,18 @@ const USAGE = `Usage:
                      [--format text|json|sarif|github] [--config FILE] [--today YYYY-MM-DD]
   impact-hubs check-knowledge [FILE ...]
   impact-hubs build-knowledge SRC_DIR OUT_DIR
+  impact-hubs export FILE.md [--format docx|html|pdf] [-o OUT] [--force] [--strict] [--knowledge DIR ...]
   impact-hubs --help | --version
 
 A query that starts with "-" must follow "--", e.g.  impact-hubs search -- "-sdg"
 (everything after "--" is text, never an option).
-Exit codes: 0 success, 1 problems found (check: an error-severity finding), 2 usage or I/O error.
-check --config FILE reads JSON: { "rules": { "charter/goal-measurable": "error", "charter/vague-verb": "off" } }.`;
+check --config FILE reads JSON: { "rules": { "charter/goal-measurable": "error", "charter/vague-verb": "off" } }.
+export: the format defaults to the extension of -o, else docx; OUT defaults to FILE with the
+format's extension. An existing OUT is replaced only with --force. Template prompts and unknown
+references are reported; --strict makes them fail the export. PDF needs Chrome, Chromium or
+Edge (found where installed, or named by the environment variable IMPACT_HUBS_BROWSER).
+Exit codes: 0 success, 1 problems found (check: an error-severity finding; export: it failed),
+2 usage or I/O error.`;
 
 interface Io {
   out: (s: string) => void;
@@ -62,6 +71,8 @@ export async function main(argv: string[], io: Io = stdio, distDir = __dirname):
         return buildKnowledge(rest, io);
       case 'build-rules-doc':
         return buildRulesDoc(rest, io, distDir);
+      case 'export':
+        return await exportCommand(rest, io, distDir);
       case 'build-snippets':
         return buildSnippets(rest, io);
       case '--version':
@@ -288,6 +299,87 @@ function buildRulesDoc(args: string[], io: Io, distDir: string): number {
   fs.writeFileSync(out, rulesMarkdown(bundle.docs) + '\n');
   io.out(`rules: documentation of ${RULES.length} rules written to ${out}`);
   return 0;
+}
+
+async function exportCommand(args: string[], io: Io, distDir: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      knowledge: { type: 'string', multiple: true },
+    },
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) {
+    io.err(`impact-hubs: export takes one Markdown file\n${USAGE}`);
+    return 2;
+  }
+  const fromOut = values.output ? path.extname(values.output).slice(1).toLowerCase() : '';
+  const format = values.format ?? (isExportFormat(fromOut) ? fromOut : 'docx');
+  if (!isExportFormat(format)) {
+    io.err(`impact-hubs: --format must be docx, html or pdf, not "${terminalText(format)}"`);
+    return 2;
+  }
+  const out = values.output ?? file.replace(/\.(md|markdown)$/i, '') + `.${FORMATS[format as ExportFormat].ext}`;
+  if (path.resolve(out) === path.resolve(file)) {
+    io.err('impact-hubs: the output would replace the Markdown file itself; choose another -o');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    io.err(`impact-hubs: cannot read ${terminalText(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  if (fs.existsSync(out) && !values.force) {
+    io.err(`impact-hubs: ${terminalText(out)} already exists; it was left unchanged (use --force to replace it)`);
+    return 2;
+  }
+  const store = await openStore(distDir, values.knowledge ?? [], (p) => io.err(terminalText(showProblem(p))));
+  try {
+    const doc = prepareExport(text, { resolve: storeResolver(store, displayPath), today: new Date().toISOString().slice(0, 10), fileName: path.basename(file) });
+    const where = (line: number) => `${file}:${line}`;
+    for (const p of doc.report.placeholders) io.err(terminalText(`${where(p.line)}: template ${p.kind === 'prompt' ? 'prompt' : 'snippet placeholder'} in "${p.section || 'the introduction'}": ${p.text}`));
+    for (const u of doc.report.unknownRefs) io.err(terminalText(`${where(u.line)}: unknown reference ${u.ref}, left as text`));
+    for (const l of reportLines(doc.report)) io.err(terminalText(`impact-hubs: ${l}`));
+    if (values.strict && (doc.report.placeholders.length || doc.report.unknownRefs.length)) {
+      io.err('impact-hubs: --strict: nothing was written');
+      return 1;
+    }
+    let pdf: ChromiumPdf | undefined;
+    if (format === 'pdf') {
+      const browser = findBrowser();
+      if (!browser) {
+        io.err(`impact-hubs: ${PDF_UNAVAILABLE}`);
+        return 1;
+      }
+      pdf = new ChromiumPdf(browser);
+    }
+    const bytes = await renderExport(doc, format, pdf);
+    try {
+      await fs.promises.writeFile(out, bytes, { flag: values.force ? 'w' : 'wx' });
+    } catch (e) {
+      io.err(`impact-hubs: cannot write ${terminalText(out)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return 2;
+    }
+    const s = summary(doc);
+    io.out(terminalText(`wrote ${out} (${FORMATS[format].label}, ${(bytes.length / 1024).toFixed(0)} KB${s ? `; ${s}` : ''})`));
+    return 0;
+  } catch (e) {
+    if (e instanceof ExportError) {
+      io.err(terminalText(`${file}${e.line ? `:${e.line}` : ''}: ${e.message}`));
+      return 1;
+    }
+    io.err(terminalText(`impact-hubs: export failed: ${e instanceof Error ? e.message : String(e)}`));
+    return 1;
+  } finally {
+    store.dispose();
+  }
 }
 
 function buildSnippets(args: string[], io: Io): number {

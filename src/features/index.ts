@@ -3,6 +3,7 @@ import { compare } from '../views/compare';
 import { kbSource } from '../views/kb-source';
 import { sidebar } from '../views/sidebar';
 import { authoring } from './authoring';
+import { exportDocument } from './export';
 import type { Feature } from './feature';
 import { knowledgeBase } from './knowledge-base';
 import { readerCommands } from './reader-commands';
@@ -10,4 +11,4 @@ import { references } from './references';
 import { search } from './search';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide, exportDocument];

@@ -17,6 +17,7 @@ export function run(): Promise<void> {
   require('../integration/activation.test');
   require('../integration/authoring.test');
   require('../integration/checks.test');
+  require('../integration/export.test');
   require('../integration/search.test');
   require('../integration/sidebar.test');
   require('../integration/web.test');
