@@ -12,7 +12,7 @@ import { compileKnowledge, formatProblem, type SourceFile } from './core/kb';
 import { BUNDLE_FILE, INDEX_FILE, readIndex } from './core/bundle-io';
 import { parseKnowledgeDoc } from './core/knowledge';
 import { SearchEngine, Shard, toSearchDoc } from './search/engine';
-import { readMarkdownTree } from './node-fs';
+import { readAuditPending, readCitationPolicy, readMarkdownTree } from './node-fs';
 import { KIND_LABELS } from './core/vocab';
 import { snippets } from './core/authoring';
 import type { Problem } from './core/types';
@@ -128,7 +128,7 @@ function checkKnowledge(files: string[], io: Io, distDir: string): number {
   // Cross-document checks need the whole tree; only the named files' problems are shown.
   const sources: SourceFile[] = readMarkdownTree(root);
   const wanted = new Set(files.map((f) => path.relative(root, path.resolve(f)).split(path.sep).join('/')));
-  const { problems } = compileKnowledge(sources);
+  const { problems } = compileKnowledge(sources, readCitationPolicy(root), { pending: readAuditPending(root) });
   const shown = problems.filter((p) => wanted.size === 0 || wanted.has(p.file));
   for (const p of shown) io.err(formatProblem(p, path.relative(process.cwd(), root) || '.'));
   const errors = shown.filter((p) => p.severity === 'error').length;
@@ -144,7 +144,7 @@ function buildKnowledge(args: string[], io: Io): number {
   }
   const started = Date.now();
   const files = readMarkdownTree(src);
-  const { bundle, problems } = compileKnowledge(files);
+  const { bundle, problems } = compileKnowledge(files, readCitationPolicy(src), { pending: readAuditPending(src) });
   for (const p of problems) io.err(formatProblem(p, src));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {

@@ -1,6 +1,35 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceFile } from './core/kb';
+import { EMPTY_POLICY, parseAuditPending, parseCitationPolicy, type AuditPending, type CitationPolicy } from './core/kb-audit';
+
+export const POLICY_FILE = 'citation-policy.json';
+export const PENDING_FILE = 'audit-pending.json';
+
+/**
+ * Reads `<root>/citation-policy.json` (blocked hosts, document mirrors, permitted host rewrites).
+ * A knowledge folder without one gets the empty policy; a malformed one throws with the reason.
+ */
+export function readCitationPolicy(root: string): CitationPolicy {
+  const file = path.join(root, POLICY_FILE);
+  if (!fs.existsSync(file)) return EMPTY_POLICY;
+  try {
+    return parseCitationPolicy(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+/** Reads `<root>/audit-pending.json` (files whose audit errors are warnings for now); none when absent. */
+export function readAuditPending(root: string): AuditPending {
+  const file = path.join(root, PENDING_FILE);
+  if (!fs.existsSync(file)) return {};
+  try {
+    return parseAuditPending(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
 
 /** Node file-system helpers shared by the CLI and the build (not used by src/core). */
 export function readMarkdownTree(root: string): SourceFile[] {

@@ -8,7 +8,7 @@ import { Shard, toSearchDoc } from '../../src/search/engine';
 import { BUNDLE_FILE, INDEX_FILE } from '../../src/core/bundle-io';
 import { realKb } from '../fixtures/real-kb';
 import { hubText, miniKb } from '../fixtures/mini-kb';
-import { readMarkdownTree } from '../../src/node-fs';
+import { readAuditPending, readCitationPolicy, readMarkdownTree } from '../../src/node-fs';
 
 function run(args: string[], distDir: string): { code: number; out: string; err: string } {
   let out = '';
@@ -88,7 +88,8 @@ describe('CLI', () => {
   });
 
   it('the real knowledge base compiles without errors (the build gate)', () => {
-    const { problems } = compileKnowledge(realKbSources());
+    const root = path.join(__dirname, '..', '..', 'knowledge');
+    const { problems } = compileKnowledge(realKbSources(), readCitationPolicy(root), { pending: readAuditPending(root) });
     assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
     assert.ok(Shard.build(realKb().bundle.docs.map(toSearchDoc)).docs.length >= 32);
   });
