@@ -648,7 +648,8 @@ function lineAt(u: Unit, offset: number): number {
 
 /**
  * A lead-in that cites the list it introduces: its last sentence ends with ":" and carries a
- * footnote ("According to SUN's own site:[^sun-who]", "**Reported for 2016–2018**[^x]:").
+ * footnote ("According to SUN's own site:[^sun-who]", "**Reported for 2016–2018**[^x]:"), or is a
+ * bare label without figures right after a cited sentence ("….[^cs-media] Examples:").
  */
 function citesItsList(u: Unit): boolean {
   u.cites ??= computeCitesItsList(u);
@@ -680,7 +681,10 @@ function computeCitesItsList(u: Unit): boolean {
   if (!colon) return false;
   const all = sentences(t);
   const last = all.length ? all[all.length - 1].text : t;
-  return last.includes('[^');
+  if (last.includes('[^')) return true;
+  // A bare label after a cited sentence ("… (2021–2022).[^a] Examples:") introduces the same source.
+  const before = all.length > 1 ? all[all.length - 2].text : '';
+  return before.includes('[^') && !firstFigure(proseOf(last));
 }
 
 /**

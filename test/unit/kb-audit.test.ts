@@ -153,6 +153,7 @@ describe('knowledge audit: figures need a footnote', () => {
       'The final total for 2022–2026 was not found.',
       'According to the 2019 report:[^s2]\n\n- 11 of 61 countries on track;\n- 149 million children stunted.',
       '- **Portfolio.** According to CEPI (2024)[^s3]:\n  - 21 candidates;\n  - 14 vaccines.',
+      'It lists 14 communities at functional zero.[^s4] Examples:\n\n- Arlington: veterans, December 2015\n- Rockford: chronic, January 2017',
       '| Year | Amount |\n| --- | --- |\n| 2020 | 5 billion |',
       '### Phase 2 (2020–2024)',
     ];
@@ -165,6 +166,8 @@ describe('knowledge audit: figures need a footnote', () => {
     assert.deepEqual(ps.map((p) => /^"([^"]+)" in a (sentence|list item)/.exec(p.message)?.slice(1)), [['643', 'sentence'], ['3.5', 'list item'], ['2019', 'sentence']]);
     assert.deepEqual(ps.map((p) => p.line), [lineOfText(doc, '643'), lineOfText(doc, 'US$ 3.5'), lineOfText(doc, 'mid-2019')]);
     assert.ok(ps.every((p) => p.severity === 'error' && p.code === 'kb/figure-without-source'));
+    const uncitedLead = checkFiguresCited(withBody('It lists communities at functional zero. Examples:\n\n- Arlington: veterans, December 2015'));
+    assert.deepEqual(uncitedLead.map((p) => p.code), ['kb/figure-without-source'], 'a lead-in without a citation does not cover its list');
     const principle = parseKnowledgeDoc('---\nid: narrow-goal\nkind: principle\ntitle: T\nsummary: S.\n---\n\n## Why it matters\n\nAbout 80% fail.\n', { path: 'principles/narrow-goal.md', origin: 'bundled' }).doc!;
     assert.deepEqual(checkFiguresCited(principle).map((p) => p.severity), ['warning']);
   });
