@@ -989,19 +989,23 @@ export interface AuditRule {
   description: string;
   appliesTo: readonly KnowledgeDoc['kind'][];
   defaultSeverity: Severity;
+  /** Where the rule is explained for writers. */
+  docs: string;
   run: (doc: KnowledgeDoc, ctx: AuditContext) => Problem[];
 }
+
+const DOCS = 'docs/knowledge-format.md#audit-checks-the-build-runs-them-on-every-bundled-document';
 
 const ALL: readonly KnowledgeDoc['kind'][] = ['hub', 'principle', 'framework', 'note'];
 
 export const AUDIT_RULES: readonly AuditRule[] = [
-  { id: 'kb/malformed-url', description: 'Footnote URLs must be well-formed (scheme, host, no spaces), one per footnote', appliesTo: ALL, defaultSeverity: 'error', run: (d) => checkMalformedUrls(d) },
-  { id: 'kb/blocked-host', description: 'Never cite a host blocked by knowledge/citation-policy.json', appliesTo: ALL, defaultSeverity: 'error', run: (d, c) => checkBlockedHosts(d, c.policy) },
-  { id: 'kb/tracking-url', description: 'Never cite a redirect, link shortener, e-mail tracker, proxy or tracking parameter', appliesTo: ALL, defaultSeverity: 'error', run: (d) => checkTrackingUrls(d) },
-  { id: 'kb/mirror-not-marked', description: 'Cite a document mirror only as "(copy of <original title, date>)"', appliesTo: ALL, defaultSeverity: 'error', run: (d, c) => checkMirrorsMarked(d, c.policy) },
-  { id: 'kb/front-matter-not-in-body', description: 'Front-matter years and seat counts must appear in the body', appliesTo: ['hub'], defaultSeverity: 'error', run: (d, c) => checkFrontMatterInBody(d, c.lineOf) },
-  { id: 'kb/figure-without-source', description: 'Every sentence or list item with a figure has a footnote', appliesTo: ALL, defaultSeverity: 'error', run: (d) => checkFiguresCited(d) },
-  { id: 'kb/rating-contradicts-note', description: 'A principle rating and its note must agree', appliesTo: ['hub'], defaultSeverity: 'error', run: (d, c) => checkRatingNotes(d, c.lineOf) },
+  { id: 'kb/malformed-url', description: 'Footnote URLs must be well-formed (scheme, host, no spaces), one per footnote', appliesTo: ALL, defaultSeverity: 'error', docs: DOCS, run: (d) => checkMalformedUrls(d) },
+  { id: 'kb/blocked-host', description: 'Never cite a host blocked by knowledge/citation-policy.json', appliesTo: ALL, defaultSeverity: 'error', docs: DOCS, run: (d, c) => checkBlockedHosts(d, c.policy) },
+  { id: 'kb/tracking-url', description: 'Never cite a redirect, link shortener, e-mail tracker, proxy or tracking parameter', appliesTo: ALL, defaultSeverity: 'error', docs: DOCS, run: (d) => checkTrackingUrls(d) },
+  { id: 'kb/mirror-not-marked', description: 'Cite a document mirror only as "(copy of <original title, date>)"', appliesTo: ALL, defaultSeverity: 'error', docs: DOCS, run: (d, c) => checkMirrorsMarked(d, c.policy) },
+  { id: 'kb/front-matter-not-in-body', description: 'Front-matter years and seat counts must appear in the body', appliesTo: ['hub'], defaultSeverity: 'error', docs: DOCS, run: (d, c) => checkFrontMatterInBody(d, c.lineOf) },
+  { id: 'kb/figure-without-source', description: 'Every sentence or list item with a figure has a footnote', appliesTo: ALL, defaultSeverity: 'error', docs: DOCS, run: (d) => checkFiguresCited(d) },
+  { id: 'kb/rating-contradicts-note', description: 'A principle rating and its note must agree', appliesTo: ['hub'], defaultSeverity: 'error', docs: DOCS, run: (d, c) => checkRatingNotes(d, c.lineOf) },
 ];
 
 /**

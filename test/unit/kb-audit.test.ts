@@ -211,7 +211,7 @@ describe('knowledge audit: rules and the build', () => {
   it('every rule has a stable kb/ id, a description and a default severity', () => {
     const ids = AUDIT_RULES.map((r) => r.id);
     assert.deepEqual(ids, ['kb/malformed-url', 'kb/blocked-host', 'kb/tracking-url', 'kb/mirror-not-marked', 'kb/front-matter-not-in-body', 'kb/figure-without-source', 'kb/rating-contradicts-note']);
-    for (const r of AUDIT_RULES) assert.ok(r.description && r.appliesTo.length && r.defaultSeverity === 'error', r.id);
+    for (const r of AUDIT_RULES) assert.ok(r.description && r.appliesTo.length && r.defaultSeverity === 'error' && r.docs.startsWith('docs/'), r.id);
   });
 
   it('compileKnowledge runs the audit with the policy; audit-pending softens a file to warnings', () => {
