@@ -18,7 +18,7 @@ import { toSearchDoc } from './search/doc';
 import { Shard } from './search/lunr-index';
 import { BUNDLE_FILE, INDEX_FILE, readBundle } from './store/bundle';
 import { KnowledgeStore } from './store/knowledge-store';
-import { NodeFs, displayPath, readMarkdownTree, toFileUri } from './platform/node-fs';
+import { NodeFs, displayPath, readAuditPending, readCitationPolicy, readMarkdownTree, toFileUri } from './platform/node-fs';
 import { expandGlob } from './platform/glob';
 import { splitFrontMatter } from './core/frontmatter';
 import { RULES } from './checks/rules';
@@ -258,7 +258,7 @@ function checkKnowledge(files: string[], io: Io, distDir: string): number {
   // Cross-document checks need the whole tree; only the named files' problems are shown.
   const sources: SourceFile[] = readMarkdownTree(root);
   const wanted = new Set(files.map((f) => path.relative(root, path.resolve(f)).split(path.sep).join('/')));
-  const { problems } = compileKnowledge(sources);
+  const { problems } = compileKnowledge(sources, readCitationPolicy(root), { pending: readAuditPending(root) });
   const shown = problems.filter((p) => wanted.size === 0 || wanted.has(p.file));
   for (const p of shown) io.err(formatProblem(p, path.relative(process.cwd(), root) || '.'));
   const errors = shown.filter((p) => p.severity === 'error').length;
@@ -274,7 +274,7 @@ function buildKnowledge(args: string[], io: Io): number {
   }
   const started = Date.now();
   const files = readMarkdownTree(src);
-  const { bundle, problems } = compileKnowledge(files);
+  const { bundle, problems } = compileKnowledge(files, readCitationPolicy(src), { pending: readAuditPending(src) });
   for (const p of problems) io.err(formatProblem(p, src));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {

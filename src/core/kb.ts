@@ -1,3 +1,4 @@
+import { auditDoc, EMPTY_POLICY, type AuditPending, type CitationPolicy } from './kb-audit';
 import { parseKnowledgeDoc } from './knowledge';
 import { KINDS, RATING_INFO, kindOfFolder } from './kinds';
 import { FRAMEWORK_IDS, HUB_IDS, PRINCIPLE_IDS } from './vocab';
@@ -57,6 +58,12 @@ export function computePrincipleHubs(docs: KnowledgeDoc[]): Record<string, Princ
   return out;
 }
 
+export interface CompileOptions {
+  now?: Date;
+  /** knowledge/audit-pending.json: files whose audit (kb/*) errors are reported as warnings for now. */
+  pending?: AuditPending;
+}
+
 export interface CompileResult {
   bundle: KnowledgeBundle;
   problems: Problem[];
@@ -64,9 +71,12 @@ export interface CompileResult {
 
 /**
  * Parses and cross-checks the bundled knowledge base. Problems with severity `error` must fail
- * the build; the bundle still contains every document that parsed.
+ * the build; the bundle still contains every document that parsed. `policy` is
+ * knowledge/citation-policy.json (blocked and mirror hosts); without it the host checks find nothing.
  */
-export function compileKnowledge(files: SourceFile[], now = new Date()): CompileResult {
+export function compileKnowledge(files: SourceFile[], policy: CitationPolicy = EMPTY_POLICY, opts: CompileOptions = {}): CompileResult {
+  const now = opts.now ?? new Date();
+  const pending = opts.pending ?? {};
   const problems: Problem[] = [];
   const docs: KnowledgeDoc[] = [];
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -83,7 +93,12 @@ export function compileKnowledge(files: SourceFile[], now = new Date()): Compile
     if (r.doc.id !== fileId) {
       problems.push({ file: f.path, line: 2, field: 'id', message: `id "${r.doc.id}" must match the file name "${fileId}"`, severity: 'error', code: 'schema' });
     }
+    problems.push(...auditDoc(r.doc, { policy, lineOf: r.lineOf }, pending));
     docs.push(r.doc);
+  }
+  for (const file of Object.keys(pending)) {
+    const still = problems.some((p) => p.file === file && p.code?.startsWith('kb/'));
+    if (!still) problems.push({ file, line: 0, field: 'audit-pending', message: 'has no audit problems any more (or does not exist); remove it from audit-pending.json', severity: 'warning', code: 'kb/pending-stale' });
   }
   problems.push(...checkLinks(docs));
   problems.push(...checkCoverage(docs));

@@ -352,7 +352,7 @@ export function parseKnowledgeDoc(text: string, opts: ParseOptions): ParseResult
       problems.push({ file, line: fm.bodyLine, field: 'sections', message: 'missing section "## Sources"', severity: 'error', code: 'sections' });
     }
   }
-  return { doc, problems };
+  return { doc, problems, lineOf: fm.lineOf };
 }
 
 function firstParagraph(text: string, title: string): string {

@@ -103,4 +103,6 @@ export interface KnowledgeDoc {
 export interface ParseResult {
   doc?: KnowledgeDoc;
   problems: Problem[];
+  /** 1-based file line of a front-matter field path such as ['principles', 2, 'note']. */
+  lineOf?: (path: (string | number)[]) => number;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SourceFile } from '../core/kb';
+import { EMPTY_POLICY, parseAuditPending, parseCitationPolicy, type AuditPending, type CitationPolicy } from '../core/kb-audit';
 import type { Disposable } from '../core/events';
 import type { DirEntry, EntryType, FileChange, FileInfo, FileSystemPort } from '../store/ports';
 
@@ -63,6 +64,34 @@ export class NodeFs implements FileSystemPort {
 
 function typeOf(s: fs.Stats | undefined): EntryType {
   return !s ? 'other' : s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other';
+}
+
+export const POLICY_FILE = 'citation-policy.json';
+export const PENDING_FILE = 'audit-pending.json';
+
+/**
+ * Reads `<root>/citation-policy.json` (blocked hosts, document mirrors, permitted host rewrites).
+ * A knowledge folder without one gets the empty policy; a malformed one throws with the reason.
+ */
+export function readCitationPolicy(root: string): CitationPolicy {
+  const file = path.join(root, POLICY_FILE);
+  if (!fs.existsSync(file)) return EMPTY_POLICY;
+  try {
+    return parseCitationPolicy(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+/** Reads `<root>/audit-pending.json` (files whose audit errors are warnings for now); none when absent. */
+export function readAuditPending(root: string): AuditPending {
+  const file = path.join(root, PENDING_FILE);
+  if (!fs.existsSync(file)) return {};
+  try {
+    return parseAuditPending(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
 }
 
 /** A file or folder path → file URI. */

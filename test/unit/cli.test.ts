@@ -9,7 +9,7 @@ import { Shard } from '../../src/search/lunr-index';
 import { BUNDLE_FILE, INDEX_FILE } from '../../src/store/bundle';
 import { realKb } from '../fixtures/real-kb';
 import { hubText, miniKb } from '../fixtures/mini-kb';
-import { readMarkdownTree } from '../../src/platform/node-fs';
+import { readAuditPending, readCitationPolicy, readMarkdownTree } from '../../src/platform/node-fs';
 
 async function run(args: string[], distDir: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -89,7 +89,8 @@ describe('CLI', () => {
   });
 
   it('the real knowledge base compiles without errors (the build gate)', () => {
-    const { problems } = compileKnowledge(realKbSources());
+    const root = path.join(__dirname, '..', '..', 'knowledge');
+    const { problems } = compileKnowledge(realKbSources(), readCitationPolicy(root), { pending: readAuditPending(root) });
     assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
     assert.ok(Shard.build(realKb().bundle.docs.map(toSearchDoc)).size >= 32);
   });

@@ -17,9 +17,14 @@ describe('knowledge base sources', () => {
     // host (knowledge/citation-policy.json, after shared/research/citation-fixes.md).
     const policy = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'knowledge', 'citation-policy.json'), 'utf8')) as { hostRewrites: Record<string, string> };
     const variants = (url: string): string[] => {
-      const out = [url];
+      // The URL standard ignores a third slash after http(s):, so "https:///host/x" in the research
+      // is the same address as "https://host/x"; the knowledge base cites the well-formed one.
+      // Likewise a host written with the DNS root's trailing dot ("ideas.repec.org.") is the same host.
+      const out = [url, url.replace(/^(https?:\/\/)/, '$1/')];
+      const parts = /^(https?:\/\/)([^/]+)(.*)$/.exec(url);
+      if (parts) out.push(`${parts[1]}${parts[2]}.${parts[3]}`);
       for (const [from, to] of Object.entries(policy.hostRewrites)) {
-        const m = /^(https?:\/\/)([^/]+)(.*)$/.exec(url);
+        const m = parts;
         if (m && m[2] === to) out.push(`${m[1]}${from}${m[3]}`, `http://${from}${m[3]}`, `https://${from}${m[3]}`);
       }
       return out;
