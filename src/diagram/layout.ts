@@ -1,0 +1,226 @@
+/**
+ * Theory-of-change graph → positioned boxes and arrows (layered, bottom to top: interventions at
+ * the base, outcome layers above, the goal at the top). Layout by @dagrejs/dagre (synchronous,
+ * pure JavaScript, ~50 KB; runs in the web worker): see bench/toc.ts for the comparison with elkjs.
+ */
+import dagre from '@dagrejs/dagre';
+import { backEdges, type TocEdge, type TocGraph, type TocNode } from '../documents/toc';
+import { wrapText } from './text';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Font sizes and spacing of a box (px); the SVG uses the same numbers. */
+export const METRICS = {
+  titleSize: 13,
+  titleLine: 17,
+  smallSize: 11,
+  smallLine: 14,
+  kindSize: 10,
+  kindLine: 14,
+  padding: 10,
+  width: 210,
+  goalWidth: 300,
+  titleLines: 6,
+  attachmentLines: 2,
+  attachmentsShown: 3,
+  nodeSep: 28,
+  rankSep: 48,
+  margin: 16,
+} as const;
+
+/** A box: its node, measured text and size (position comes from the layout). */
+export interface BoxSpec {
+  id: string;
+  node: TocNode;
+  width: number;
+  height: number;
+  /** "Outcome · o2" */
+  kindLabel: string;
+  title: string[];
+  /** Wrapped attachment lines, with the kind of each block. */
+  attachments: { kind: 'indicator' | 'assumption' | 'more'; lines: string[]; line: number }[];
+  /** Number of nodes hidden behind this one (collapsed pathway). */
+  hidden: number;
+}
+
+export interface LaidNode extends BoxSpec {
+  /** Top-left corner. */
+  x: number;
+  y: number;
+}
+
+export interface LaidEdge {
+  edge: TocEdge;
+  points: Point[];
+  /** Closes a cycle: drawn, marked, left out of the layering. */
+  back: boolean;
+}
+
+export interface TocLayout {
+  width: number;
+  height: number;
+  nodes: LaidNode[];
+  edges: LaidEdge[];
+}
+
+const KIND_LABEL: Record<TocNode['kind'], string> = { goal: 'Long-term goal', outcome: 'Outcome', output: 'Output', intervention: 'Intervention' };
+
+/** Measures one node's box. */
+export function measureNode(node: TocNode, hidden = 0): BoxSpec {
+  const m = METRICS;
+  const width = node.kind === 'goal' ? m.goalWidth : m.width;
+  // 0.9: the estimate is for a typical UI font; wider fonts (DejaVu Sans) still fit.
+  const inner = (width - 2 * m.padding) * 0.9;
+  const title = wrapText(node.text || '(no text)', inner / m.titleSize, m.titleLines);
+  const attachments: BoxSpec['attachments'] = [];
+  const add = (kind: 'indicator' | 'assumption', label: string, list: { text: string; line: number }[]) => {
+    for (const a of list.slice(0, m.attachmentsShown)) attachments.push({ kind, lines: wrapText(`${label}: ${a.text}`, inner / m.smallSize, m.attachmentLines), line: a.line });
+    if (list.length > m.attachmentsShown) attachments.push({ kind: 'more', lines: [`+${list.length - m.attachmentsShown} more ${label.toLowerCase()}s`], line: list[m.attachmentsShown].line });
+  };
+  add('indicator', 'Indicator', node.indicators);
+  add('assumption', 'Assumption', node.assumptions);
+  const attachmentLines = attachments.reduce((n, a) => n + a.lines.length, 0);
+  let height = m.padding + m.kindLine + title.length * m.titleLine + m.padding / 2;
+  if (attachments.length) height += m.padding / 2 + attachmentLines * m.smallLine + (attachments.length - 1) * 3 + m.padding / 2;
+  if (hidden) height += m.smallLine;
+  const kindLabel = node.kind === 'goal' ? KIND_LABEL.goal : `${KIND_LABEL[node.kind]} · ${node.id}`;
+  return { id: node.id, node, width, height: Math.ceil(height), kindLabel, title, attachments, hidden };
+}
+
+/**
+ * The graph with collapsed pathways left out: a collapsed node stays, the nodes that lead to the
+ * goal only through it are hidden. Returns the visible graph and, per collapsed node, how many
+ * nodes it hides. Linear in nodes + edges.
+ */
+export function collapseGraph(graph: TocGraph, collapsed: Iterable<string>): { graph: TocGraph; hidden: Map<string, number> } {
+  const folded = new Set(collapsed);
+  const hidden = new Map<string, number>();
+  if (!folded.size) return { graph, hidden };
+  const incoming = new Map<string, string[]>();
+  for (const e of graph.edges) (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e.from);
+  // Visible: reaches a sink (the goal, or a node that leads nowhere) without passing a folded node.
+  const outgoing = new Set(graph.edges.map((e) => e.from));
+  const sinks = graph.nodes.filter((n) => !outgoing.has(n.id)).map((n) => n.id);
+  const visible = new Set<string>(sinks);
+  const queue = [...sinks];
+  for (let i = 0; i < queue.length; i++) {
+    const v = queue[i];
+    if (folded.has(v)) continue;
+    for (const u of incoming.get(v) ?? []) {
+      if (!visible.has(u)) {
+        visible.add(u);
+        queue.push(u);
+      }
+    }
+  }
+  // Nodes upstream of a folded node that are not otherwise visible are hidden; count per fold.
+  for (const f of folded) {
+    if (!visible.has(f)) continue;
+    const seen = new Set<string>();
+    const stack = [...(incoming.get(f) ?? [])];
+    while (stack.length) {
+      const u = stack.pop()!;
+      if (seen.has(u) || visible.has(u)) continue;
+      seen.add(u);
+      stack.push(...(incoming.get(u) ?? []));
+    }
+    hidden.set(f, seen.size);
+  }
+  const all = new Set(graph.nodes.map((n) => n.id));
+  const keep = (id: string) => visible.has(id) || !all.has(id);
+  const nodes = graph.nodes.filter((n) => keep(n.id));
+  return { graph: { ...graph, nodes, edges: graph.edges.filter((e) => keep(e.from) && keep(e.to)) }, hidden };
+}
+
+export interface LayoutOptions {
+  /** Ids of nodes whose pathways are collapsed. */
+  collapsed?: Iterable<string>;
+}
+
+/** Lays out the graph: measure, layer with dagre, put interventions on one base row, route arrows. */
+export function layoutToc(full: TocGraph, options: LayoutOptions = {}): TocLayout {
+  const { graph, hidden } = collapseGraph(full, options.collapsed ?? []);
+  const m = METRICS;
+  const specs = new Map(graph.nodes.map((n) => [n.id, measureNode(n, hidden.get(n.id) ?? 0)]));
+  if (!specs.size) return { width: 2 * m.margin, height: 2 * m.margin, nodes: [], edges: [] };
+  const back = backEdges(graph);
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'BT', nodesep: m.nodeSep, ranksep: m.rankSep, edgesep: 14, marginx: m.margin, marginy: m.margin });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const s of specs.values()) g.setNode(s.id, { width: s.width, height: s.height });
+  const laidEdges = graph.edges.filter((e) => specs.has(e.from) && specs.has(e.to));
+  for (const e of laidEdges) if (!back.has(e)) g.setEdge(e.from, e.to, { weight: e.kind === 'precondition' ? 2 : 1 });
+  dagre.layout(g);
+
+  const nodes: LaidNode[] = [];
+  for (const s of specs.values()) {
+    const p = g.node(s.id) as { x: number; y: number };
+    nodes.push({ ...s, x: p.x - s.width / 2, y: p.y - s.height / 2 });
+  }
+  // Interventions all on one row at the base, in their left-to-right order, without overlaps.
+  const base = nodes.filter((n) => n.node.kind === 'intervention');
+  const moved = new Set<string>();
+  if (base.length) {
+    const rest = nodes.filter((n) => n.node.kind !== 'intervention');
+    const bottom = rest.length ? Math.max(...rest.map((n) => n.y + n.height)) : m.margin;
+    const y = bottom + m.rankSep;
+    base.sort((a, b) => a.x - b.x);
+    let right = -Infinity;
+    for (const n of base) {
+      if (n.y !== y) moved.add(n.id);
+      n.y = y;
+      if (n.x < right + m.nodeSep) {
+        n.x = right + m.nodeSep;
+        moved.add(n.id);
+      }
+      right = n.x + n.width;
+    }
+    const rowHeight = Math.max(...base.map((n) => n.height));
+    for (const n of base) n.y = y + (rowHeight - n.height);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges: LaidEdge[] = laidEdges.map((e) => {
+    const from = byId.get(e.from)!;
+    const to = byId.get(e.to)!;
+    const isBack = back.has(e);
+    const dagrePoints = isBack ? undefined : ((g.edge(e.from, e.to) as { points?: Point[] } | undefined)?.points ?? undefined);
+    const points = !isBack && dagrePoints && !moved.has(e.from) && !moved.has(e.to) ? dagrePoints : route(from, to, isBack);
+    return { edge: e, points, back: isBack };
+  });
+  // Normalise: everything inside [margin, width - margin].
+  const minX = Math.min(...nodes.map((n) => n.x), ...edges.flatMap((e) => e.points.map((p) => p.x)));
+  const minY = Math.min(...nodes.map((n) => n.y), ...edges.flatMap((e) => e.points.map((p) => p.y)));
+  const dx = m.margin - minX;
+  const dy = m.margin - minY;
+  for (const n of nodes) {
+    n.x = Math.round(n.x + dx);
+    n.y = Math.round(n.y + dy);
+  }
+  for (const e of edges) e.points = e.points.map((p) => ({ x: Math.round((p.x + dx) * 10) / 10, y: Math.round((p.y + dy) * 10) / 10 }));
+  const width = Math.ceil(Math.max(...nodes.map((n) => n.x + n.width), ...edges.flatMap((e) => e.points.map((p) => p.x))) + m.margin);
+  const height = Math.ceil(Math.max(...nodes.map((n) => n.y + n.height), ...edges.flatMap((e) => e.points.map((p) => p.y))) + m.margin);
+  // Document order for nodes (keyboard navigation and tests read it).
+  const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  nodes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { width, height, nodes, edges };
+}
+
+/** An arrow from the top of `from` to the bottom of `to` (or, for a back edge, around the side). */
+function route(from: LaidNode, to: LaidNode, back: boolean): Point[] {
+  const start = { x: from.x + from.width / 2, y: from.y };
+  if (back) {
+    // Goes up the side and enters the target from its side, so it never hides a box.
+    const side = to.x + to.width + 12;
+    return [
+      { x: from.x + from.width, y: from.y + from.height / 2 },
+      { x: Math.max(side, from.x + from.width + 24), y: (from.y + to.y + to.height) / 2 },
+      { x: to.x + to.width, y: to.y + to.height / 2 },
+    ];
+  }
+  const end = { x: to.x + to.width / 2, y: to.y + to.height };
+  const midY = (start.y + end.y) / 2;
+  return [start, { x: start.x, y: midY }, { x: end.x, y: midY }, end];
+}

@@ -1,0 +1,10 @@
+import { parseTheoryOfChange } from './src/documents/toc';
+import { standaloneSvg } from './src/diagram/svg';
+import * as fs from 'fs';
+import { Resvg } from '@resvg/resvg-js';
+const g = parseTheoryOfChange(fs.readFileSync(process.argv[2],'utf8'));
+const t = performance.now();
+const svg = standaloneSvg(g, { problemLines: [27] });
+console.log('ms', performance.now() - t);
+fs.writeFileSync('/tmp/toc.svg', svg);
+fs.writeFileSync('/tmp/toc.png', new Resvg(svg, { fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng());
