@@ -13,6 +13,7 @@ import { SearchEngine } from '../src/search/engine';
 import { Shard } from '../src/search/lunr-index';
 import { OwnIndex } from '../src/search/own-index';
 import { readBundle, readIndex } from '../src/store/bundle';
+import { runTocBench } from './toc';
 
 const ROOT = path.join(__dirname, '..');
 const now = () => performance.now();
@@ -196,3 +197,6 @@ console.log(`  query                         median ${ms(qCorpus.median)}, p95 $
 console.log(`  one document changes          visible in results after ${ms(stats(updates).median)} (p95 ${ms(stats(updates).p95)})   target ≤ 200 ms`);
 console.log(`  memory after indexing         ${gc ? `${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB heap (documents, snippet text and index)` : 'run with --expose-gc for a heap figure'}`);
 console.log(`  lunr for own documents too    index ${ms(lunrIndexMs)}, persisted load ${ms(lunrLoadMs)} (${(lunrJson.length / 1e6).toFixed(1)} MB), query p95 ${ms(qLunr.p95)}, one change rebuilds a 48-document shard in ${ms(lunrUpdateMs)}`);
+
+// ------------------------------------------------------------------ theory-of-change diagram
+void runTocBench();

@@ -3,19 +3,28 @@
  * enough to wrap labels in fixed-width boxes the same way in the web worker, the CLI and tests.
  */
 
-const NARROW = new Set([...'ijlI.,:;\'|!()[]{} `ft/\\']);
-const WIDE = new Set([...'mwMW@%—']);
+const NARROW = 'ijlI.,:;\'|!()[]{} `ft/\\';
+const WIDE = 'mwMW@%';
+
+/** Advance widths (em) of ASCII characters, computed once. */
+const ASCII = (() => {
+  const t = new Float64Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    t[c] = NARROW.includes(ch) ? 0.3 : WIDE.includes(ch) ? 0.86 : ch >= 'A' && ch <= 'Z' ? 0.66 : ch >= '0' && ch <= '9' ? 0.56 : 0.52;
+  }
+  return t;
+})();
 
 /** Approximate width of a string in em. */
 export function textWidthEm(s: string): number {
   let w = 0;
-  for (const c of s) {
-    if (NARROW.has(c)) w += 0.3;
-    else if (WIDE.has(c)) w += 0.86;
-    else if (c >= 'A' && c <= 'Z') w += 0.66;
-    else if (c >= '0' && c <= '9') w += 0.56;
-    else if (c.charCodeAt(0) > 0x2e80) w += 1; // CJK and other full-width characters
-    else w += 0.52;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) w += ASCII[c];
+    else if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair
+    else if (c === 0x2014) w += 0.86; // em dash
+    else w += c > 0x2e80 ? 1 : 0.52; // CJK and other full-width characters
   }
   return w;
 }
