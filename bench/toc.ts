@@ -48,7 +48,7 @@ function crossings(edges: Point[][]): number {
   };
   let n = 0;
   for (let i = 0; i < segs.length; i++)
-    for (let j = i + 1; j < segs.length; j++) if (segs[i].some(([a, b]) => segs[j].some(([c, d]) => cross(a, b, c, d)))) n++;
+    {for (let j = i + 1; j < segs.length; j++) if (segs[i].some(([a, b]) => segs[j].some(([c, d]) => cross(a, b, c, d)))) n++;}
   return n;
 }
 
