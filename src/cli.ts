@@ -4,6 +4,7 @@
  *   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
  *   impact-hubs check-knowledge [FILE ...]          validate knowledge documents
  *   impact-hubs build-knowledge SRC_DIR OUT_DIR     compile knowledge/ into dist/ (used by the build)
+ *   impact-hubs diagram FILE.md [--format svg|png|mermaid] [-o OUT]   draw a theory of change
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,10 @@ import { parseArgs } from 'node:util';
 import { compileKnowledge, formatProblem, type SourceFile } from './core/kb';
 import { KINDS } from './core/kinds';
 import { snippets } from './core/authoring';
+import { parseTheoryOfChange } from './documents/toc';
+import { toMermaid } from './diagram/mermaid';
+import { standaloneSvg } from './diagram/svg';
+import { pngRenderer } from './platform/png';
 import type { Problem } from './core/types';
 import { toSearchDoc } from './search/doc';
 import { Shard } from './search/lunr-index';
@@ -22,7 +27,12 @@ const USAGE = `Usage:
   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
   impact-hubs check-knowledge [FILE ...]
   impact-hubs build-knowledge SRC_DIR OUT_DIR
+  impact-hubs diagram FILE.md [--format svg|png|mermaid] [-o OUT]
   impact-hubs --help | --version
+
+diagram draws a theory of change (goal, outcomes, interventions, indicators, assumptions) as a
+standalone SVG (default), a PNG or Mermaid flowchart text; without -o, SVG and Mermaid go to
+standard output and PNG needs -o. Problems in the notation are listed on standard error.
 
 A query that starts with "-" must follow "--", e.g.  impact-hubs search -- "-sdg"
 (everything after "--" is text, never an option).
@@ -46,6 +56,8 @@ export async function main(argv: string[], io: Io = stdio, distDir = __dirname):
         return checkKnowledge(rest, io, distDir);
       case 'build-knowledge':
         return buildKnowledge(rest, io);
+      case 'diagram':
+        return diagram(rest, io);
       case 'build-snippets':
         return buildSnippets(rest, io);
       case '--version':
@@ -182,6 +194,68 @@ function buildKnowledge(args: string[], io: Io): number {
   const shard = Shard.build(bundle.docs.map(toSearchDoc));
   fs.writeFileSync(path.join(out, INDEX_FILE), JSON.stringify(shard.toJSON()));
   io.out(`knowledge: ${bundle.docs.length} documents compiled and indexed in ${Date.now() - started} ms`);
+  return 0;
+}
+
+async function diagram(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } } });
+  } catch (e) {
+    io.err(`impact-hubs diagram: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [file, ...extra] = positionals;
+  const out = values.output;
+  const format = values.format ?? (out?.toLowerCase().endsWith('.png') ? 'png' : out && /\.(mmd|mermaid)$/i.test(out) ? 'mermaid' : 'svg');
+  if (!file || extra.length) {
+    io.err(`impact-hubs diagram: give exactly one theory-of-change file\n${USAGE}`);
+    return 2;
+  }
+  if (format !== 'svg' && format !== 'png' && format !== 'mermaid') {
+    io.err(`impact-hubs diagram: --format must be svg, png or mermaid (got "${terminalText(format)}")`);
+    return 2;
+  }
+  if (format === 'png' && !out) {
+    io.err('impact-hubs diagram: PNG is binary; give an output file with -o FILE.png');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    io.err(`impact-hubs diagram: cannot read ${terminalText(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  const graph = parseTheoryOfChange(text);
+  for (const p of graph.problems) io.err(terminalText(`${file}:${p.line + 1}: ${p.message} [${p.code}]`));
+  const problemLines = graph.problems.map((p) => p.line);
+  let bytes: Uint8Array | string;
+  if (format === 'mermaid') bytes = toMermaid(graph, { problemLines, fenced: !!out && out.toLowerCase().endsWith('.md') });
+  else {
+    const svg = standaloneSvg(graph, { problemLines });
+    if (format === 'svg') bytes = svg;
+    else {
+      const png = pngRenderer();
+      if (!png.render) {
+        io.err(`impact-hubs diagram: ${png.reason}`);
+        return 2;
+      }
+      bytes = png.render(svg);
+    }
+  }
+  if (!out) {
+    io.out(String(bytes).replace(/\n$/, ''));
+    return 0;
+  }
+  try {
+    await fs.promises.writeFile(out, bytes);
+  } catch (e) {
+    io.err(`impact-hubs diagram: cannot write ${terminalText(out)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  io.out(terminalText(`${out}: ${graph.nodes.length} boxes, ${graph.edges.length} arrows${graph.problems.length ? `, ${graph.problems.length} problem(s) listed above` : ''}`));
   return 0;
 }
 

@@ -92,7 +92,7 @@ function textLines(mode: SvgMode, cls: string, lines: string[], x: number, y: nu
   return `<text ${attrs(mode, cls, paint)}>${spans}</text>`;
 }
 
-function nodeSvg(n: LaidNode, mode: SvgMode, problem: boolean, highlight: boolean): string {
+function nodeSvg(n: LaidNode, mode: SvgMode, problem: boolean, highlight: boolean, foldable: boolean): string {
   const m = METRICS;
   const kind = n.node.kind;
   const colors = PALETTE[kind];
@@ -122,6 +122,13 @@ function nodeSvg(n: LaidNode, mode: SvgMode, problem: boolean, highlight: boolea
   if (n.hidden) {
     out += textLines(mode, 'toc-hidden', [`▸ ${n.hidden} hidden (collapsed)`], x, n.y + n.height - m.padding / 2 - 2, m.smallLine, { fill: PALETTE.muted, 'font-size': m.smallSize, 'font-style': 'italic' });
   }
+  if (mode === 'webview' && (foldable || n.hidden)) {
+    // Collapse / expand the pathway below this box.
+    const bx = n.x + n.width - 20;
+    const by = n.y + n.height - 20;
+    const what = n.hidden ? `Expand the ${n.hidden} hidden boxes below ${n.id}` : `Collapse the pathway below ${n.id}`;
+    out += `<g class="toc-toggle" data-toggle="${esc(n.id)}" role="button" tabindex="-1" aria-label="${esc(what)}"><title>${esc(what)}</title><rect class="toc-toggle-box" x="${bx}" y="${by}" width="16" height="16" rx="3"/><text class="toc-toggle-text" x="${bx + 8}" y="${by + 12}" text-anchor="middle">${n.hidden ? '+' : '−'}</text></g>`;
+  }
   if (problem) {
     const cx = n.x + n.width - 4;
     const cy = n.y + 4;
@@ -149,7 +156,8 @@ export function layoutSvg(layout: TocLayout, graph: Pick<TocGraph, 'goal'>, opti
   out += markers(mode);
   if (mode === 'standalone') out += `<rect class="toc-background" width="100%" height="100%" fill="${PALETTE.background}"/>`;
   out += `<g class="toc-edges">${layout.edges.map((e) => edgeSvg(e, mode, edgeProblem(e))).join('')}</g>`;
-  out += `<g class="toc-nodes">${layout.nodes.map((n) => nodeSvg(n, mode, nodeProblem(n), n.id === options.highlight)).join('')}</g>`;
+  const upstream = new Set(layout.edges.map((e) => e.edge.to));
+  out += `<g class="toc-nodes">${layout.nodes.map((n) => nodeSvg(n, mode, nodeProblem(n), n.id === options.highlight, upstream.has(n.id) && n.node.kind !== 'intervention')).join('')}</g>`;
   return out + '</svg>';
 }
 

@@ -1,6 +1,7 @@
 import { compare } from '../views/compare';
 import { kbSource } from '../views/kb-source';
 import { sidebar } from '../views/sidebar';
+import { tocDiagram } from '../views/toc-diagram';
 import { authoring } from './authoring';
 import type { Feature } from './feature';
 import { knowledgeBase } from './knowledge-base';
@@ -9,4 +10,4 @@ import { references } from './references';
 import { search } from './search';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, tocDiagram];

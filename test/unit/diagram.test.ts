@@ -140,7 +140,8 @@ describe('diagram (src/diagram)', () => {
         const doc = parseSvg(svg);
         assert.equal(doc.getElementsByTagName('script').length, 0);
         assert.equal(doc.getElementsByTagName('b').length, 0);
-        assert.equal(doc.querySelectorAll('rect').length, g.nodes.length + (mode === 'standalone' ? 1 : 0), 'only our rects');
+        assert.equal(doc.querySelectorAll('rect').length, doc.querySelectorAll('rect.toc-box, rect.toc-background, rect.toc-toggle-box').length, 'only our rects');
+        assert.equal(doc.querySelectorAll('rect.toc-box').length, g.nodes.length);
         assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;'));
         const goalTitle = doc.querySelector('#toc-node-goal title')!.textContent!;
         assert.ok(goalTitle.includes('<script>alert(1)</script> & "quotes"'), goalTitle);
