@@ -15,7 +15,10 @@ export const DIAGRAM_VIEW_TYPE = 'impactHubs.tocDiagram';
 export const RESULTS_VIEW_TYPE = 'impactHubs.resultsFramework';
 /** Context key: the active editor holds a theory of change (editor title button). */
 export const CONTEXT_KEY = 'impactHubs.isTheoryOfChange';
-/** Typing pauses this long before the diagram is redrawn. */
+/**
+ * Redraws are coalesced: a change after a quiet spell is drawn at once, changes while typing at
+ * most once per this many milliseconds (the last one always).
+ */
 export const DEBOUNCE_MS = 60;
 
 export type ExportFormat = 'svg' | 'png' | 'mermaid';
@@ -111,6 +114,8 @@ export class TocDiagram implements vscode.Disposable {
   /** The last SVG sent to the page, and when the document change that caused it arrived. */
   lastSvg = '';
   lastChangeAt = 0;
+  /** When the last render was computed and posted to the page (performance.now()). */
+  lastPostedAt = 0;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.disposables.push(
@@ -231,13 +236,16 @@ export class TocDiagram implements vscode.Disposable {
     return this.results;
   }
 
+  private lastRenderAt = -Infinity;
+
   private schedule(): void {
     if (!this.panel && !this.results) return;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) return; // a redraw is already due; it will read the latest text
+    const wait = Math.max(0, this.lastRenderAt + DEBOUNCE_MS - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.render();
-    }, DEBOUNCE_MS);
+    }, wait);
   }
 
   /** The model of the followed document (for tests and exports). */
@@ -266,6 +274,7 @@ export class TocDiagram implements vscode.Disposable {
   render(): void {
     const doc = this.doc;
     if (!doc) return;
+    this.lastRenderAt = performance.now();
     const snap = snapshot(doc);
     this.current = snap;
     const version = ++this.version;
@@ -279,6 +288,7 @@ export class TocDiagram implements vscode.Disposable {
       const empty = snap.graph.nodes.length ? undefined : 'Nothing to draw yet. Write the "Long-term goal" section and list outcomes under "Outcomes pathway" (New Theory of Change has both); the diagram appears as you type.';
       const msg: TocToWebview = { type: 'render', version, svg, notice: sizeNotice(snap.graph), problems: snap.problems.slice(0, 50), highlight: this.highlighted, empty };
       void this.panel.webview.postMessage(msg);
+      this.lastPostedAt = performance.now();
     }
     if (this.results) {
       const rf = resultsFramework(snap.graph);
