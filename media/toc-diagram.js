@@ -161,8 +161,16 @@
       for (const n of list) n.setAttribute('tabindex', n === keep ? '0' : '-1');
       if (hadFocus && keep) keep.focus({ preventScroll: true });
       highlight(msg.highlight);
-      // Acknowledge after the browser has laid the new SVG out (latency measurement).
-      requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', version: msg.version }));
+      // Acknowledge after the browser has laid the new SVG out (latency measurement); a hidden
+      // page gets no animation frames, so a timer acknowledges there.
+      let acked = false;
+      const ack = () => {
+        if (acked) return;
+        acked = true;
+        vscode.postMessage({ type: 'rendered', version: msg.version });
+      };
+      requestAnimationFrame(ack);
+      setTimeout(ack, 200);
     } else if (msg.type === 'highlight') {
       highlight(msg.id);
     }

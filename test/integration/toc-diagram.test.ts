@@ -40,10 +40,12 @@ describe('theory-of-change diagram and results framework', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('Show Theory of Change Diagram opens beside the samples/ theory of change and draws every box and arrow', async () => {
+  it('Show Theory of Change Diagram opens beside the samples/ theory of change and draws every box and arrow', async function () {
+    this.timeout(90000);
     const v = await view();
     const editor = await openSample();
-    const shown = drawn(v, () => nodeIds(v.lastSvg).length > 0, 'the sample');
+    // The first webview of a session can take a while to load (its service worker starts).
+    const shown = drawn(v, () => nodeIds(v.lastSvg).length > 0, 'the sample', 80000);
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('impactHubs.showTocDiagram');
     assert.ok(panel, 'the command returns the panel');
     await shown;
