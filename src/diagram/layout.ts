@@ -74,8 +74,8 @@ export function measureNode(node: TocNode, hidden = 0): BoxSpec {
   const width = node.kind === 'goal' ? m.goalWidth : m.width;
   // 0.9: the estimate is for a typical UI font; wider fonts (DejaVu Sans) still fit.
   const inner = (width - 2 * m.padding) * 0.9;
-  // The goal's title is bold (about 8% wider).
-  const title = wrapText(node.text || '(no text)', inner / m.titleSize / (node.kind === 'goal' ? 1.08 : 1), m.titleLines);
+  // The goal's title is bold (about 10% wider).
+  const title = wrapText(node.text || '(no text)', inner / m.titleSize / (node.kind === 'goal' ? 1.12 : 1), m.titleLines);
   const attachments: BoxSpec['attachments'] = [];
   const add = (kind: 'indicator' | 'assumption', label: string, list: { text: string; line: number }[]) => {
     for (const a of list.slice(0, m.attachmentsShown)) attachments.push({ kind, lines: wrapText(`${label}: ${a.text}`, inner / m.smallSize, m.attachmentLines), line: a.line });

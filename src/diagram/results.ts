@@ -115,11 +115,12 @@ export function resultsHtml(rf: ResultsFramework): string {
     if (isEmpty(c)) return `<td class="missing" title="missing">${MISSING}</td>`;
     return `<td>${c.map((v) => (v ? esc(v) : `<span class="missing" title="missing">${MISSING}</span>`)).join('<br>')}</td>`;
   };
-  const head = `<thead><tr>${COLUMNS.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
+  // Level and id share a column here (the exports keep them apart).
+  const head = `<thead><tr><th scope="col">Level</th>${COLUMNS.slice(2).map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
   const body = rf.rows
     .map((r) => {
       const [level, id, statement, ...rest] = rowCells(r);
-      return `<tr data-line="${r.line}"><td>${esc(level[0])}</td><td><code>${esc(id[0])}</code></td><th scope="row"><a href="#" data-line="${r.line}" title="Go to line ${r.line + 1}">${esc(statement[0] || MISSING)}</a></th>${rest.map((c) => cell(c)).join('')}</tr>`;
+      return `<tr data-line="${r.line}"><td class="level">${esc(level[0])}<br><code>${esc(id[0])}</code></td><th scope="row"><a href="#" data-line="${r.line}" title="Go to line ${r.line + 1}">${esc(statement[0] || MISSING)}</a></th>${rest.map((c) => cell(c)).join('')}</tr>`;
     })
     .join('');
   return `<table class="results">${head}<tbody>${body}</tbody></table>`;

@@ -125,13 +125,13 @@ function nodeSvg(n: LaidNode, mode: SvgMode, problem: boolean, highlight: boolea
   if (mode === 'webview' && (foldable || n.hidden)) {
     // Collapse / expand the pathway below this box.
     const bx = n.x + n.width - 20;
-    const by = n.y + n.height - 20;
+    const by = n.y + 4;
     const what = n.hidden ? `Expand the ${n.hidden} hidden boxes below ${n.id}` : `Collapse the pathway below ${n.id}`;
     out += `<g class="toc-toggle" data-toggle="${esc(n.id)}" role="button" tabindex="-1" aria-label="${esc(what)}"><title>${esc(what)}</title><rect class="toc-toggle-box" x="${bx}" y="${by}" width="16" height="16" rx="3"/><text class="toc-toggle-text" x="${bx + 8}" y="${by + 12}" text-anchor="middle">${n.hidden ? '+' : '−'}</text></g>`;
   }
   if (problem) {
-    const cx = n.x + n.width - 4;
-    const cy = n.y + 4;
+    const cx = n.x + 2;
+    const cy = n.y + 2;
     out += `<g class="toc-badge"><circle ${attrs(mode, 'toc-badge-dot', { fill: PALETTE.problem })} cx="${cx}" cy="${cy}" r="8"/><text ${attrs(mode, 'toc-badge-text', { fill: '#ffffff', 'font-size': 11, 'font-weight': '700' })} x="${cx}" y="${cy + 4}" text-anchor="middle">!</text></g>`;
   }
   return out + '</g>';

@@ -77,11 +77,11 @@ async function writeChosen(uri: vscode.Uri, bytes: Uint8Array, replace: boolean 
 }
 
 /** A webview page of ours: strict CSP, media/ only. */
-function newPanel(context: vscode.ExtensionContext, viewType: string, title: string): vscode.WebviewPanel {
+function newPanel(context: vscode.ExtensionContext, viewType: string, title: string, column?: vscode.ViewColumn): vscode.WebviewPanel {
   const panel = vscode.window.createWebviewPanel(
     viewType,
     title,
-    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true },
     { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')], retainContextWhenHidden: false },
   );
   panel.iconPath = panelIcon(context.extensionUri);
@@ -172,7 +172,8 @@ export class TocDiagram implements vscode.Disposable {
     this.follow(doc);
     const title = `Diagram: ${vscode.workspace.asRelativePath(doc.uri)}`;
     if (!this.panel) {
-      const panel = newPanel(this.context, DIAGRAM_VIEW_TYPE, title);
+      // Beside the editor; a tab next to the results framework when that is open.
+      const panel = newPanel(this.context, DIAGRAM_VIEW_TYPE, title, this.results?.viewColumn);
       this.panel = panel;
       panel.onDidDispose(() => (this.panel = undefined));
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseTocMessage(raw)));
@@ -199,7 +200,7 @@ export class TocDiagram implements vscode.Disposable {
       );
     } else {
       this.panel.title = title;
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      this.panel.reveal(this.panel.viewColumn, true);
     }
     this.render();
     return this.panel;
@@ -212,7 +213,7 @@ export class TocDiagram implements vscode.Disposable {
     this.follow(doc);
     const title = `Results framework: ${vscode.workspace.asRelativePath(doc.uri)}`;
     if (!this.results) {
-      const panel = newPanel(this.context, RESULTS_VIEW_TYPE, title);
+      const panel = newPanel(this.context, RESULTS_VIEW_TYPE, title, this.panel?.viewColumn);
       this.results = panel;
       panel.onDidDispose(() => (this.results = undefined));
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseTocMessage(raw)));
@@ -230,7 +231,7 @@ export class TocDiagram implements vscode.Disposable {
       );
     } else {
       this.results.title = title;
-      this.results.reveal(vscode.ViewColumn.Beside, true);
+      this.results.reveal(this.results.viewColumn, true);
     }
     this.render();
     return this.results;
