@@ -82,10 +82,10 @@ describe('theory-of-change diagram and results framework', () => {
     const median = times[Math.floor(times.length / 2)];
     console.log(`  edit visible in the open diagram: median ${median.toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms over ${times.length} edits (target ≤ 150 ms; debounce included); edit→event+event→posted+posted→drawn: ${parts.join(', ')} ms`);
     if (!IN_WEB_WORKER) {
-      // Recorded for npm run bench (in the Node host the extension folder is a local folder).
+      // Recorded for npm run bench in the git-ignored test-results/ (the build empties out/).
       const ext = vscode.extensions.getExtension('impact-hubs.impact-hubs')!.extensionUri;
       const record = { median, max: times[times.length - 1], samples: times.length, host: 'Node', at: new Date().toISOString() };
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(ext, 'out/test/toc-latency.json'), new TextEncoder().encode(JSON.stringify(record)));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(ext, 'test-results/toc-latency.json'), new TextEncoder().encode(JSON.stringify(record)));
     }
     // A malformed edit draws what it can and lists the problem.
     const bad = drawn(v, () => v.lastSvg.includes('toc-problem'), 'the problem');

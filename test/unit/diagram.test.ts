@@ -8,6 +8,7 @@ import { mermaidText, toMermaid } from '../../src/diagram/mermaid';
 import { csvField, MISSING, resultsCsv, resultsFramework, resultsHtml, resultsMarkdown } from '../../src/diagram/results';
 import { LARGE_DIAGRAM, pathData, renderTocSvg, sizeNotice, standaloneSvg } from '../../src/diagram/svg';
 import { textWidthEm, wrapText } from '../../src/diagram/text';
+import { parseTocMessage } from '../../src/views/protocol';
 import { benchToc } from '../../bench/toc-graphs';
 
 const SAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'riverlands-theory-of-change.md'), 'utf8');
@@ -288,5 +289,15 @@ describe('diagram (src/diagram)', () => {
     const doc = parseSvg(renderTocSvg(g).svg);
     assert.equal(doc.querySelectorAll('g.toc-node').length, 2);
     assert.equal(resultsFramework(g).rows.length, 2);
+  });
+
+  it('the page protocol accepts only well-formed messages', () => {
+    assert.deepEqual(parseTocMessage({ type: 'reveal', line: 12 }), { type: 'reveal', line: 12 });
+    assert.deepEqual(parseTocMessage({ type: 'toggle', id: 'o2' }), { type: 'toggle', id: 'o2' });
+    assert.deepEqual(parseTocMessage({ type: 'command', command: 'exportCsv' }), { type: 'command', command: 'exportCsv' });
+    assert.deepEqual(parseTocMessage({ type: 'rendered', version: 3 }), { type: 'rendered', version: 3 });
+    for (const bad of [null, 'reveal', { type: 'reveal', line: -1 }, { type: 'reveal', line: 1.5 }, { type: 'reveal', line: '2' }, { type: 'toggle', id: '' }, { type: 'toggle', id: 'x'.repeat(81) }, { type: 'command', command: 'rm' }, { type: 'rendered', version: -1 }, { type: 'eval', code: '1' }]) {
+      assert.equal(parseTocMessage(bad), undefined, JSON.stringify(bad));
+    }
   });
 });
