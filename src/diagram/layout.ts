@@ -305,11 +305,18 @@ export function layers(graph: TocGraph, back: Set<TocEdge>): Map<string, number>
 function route(from: LaidNode, to: LaidNode, back: boolean): Point[] {
   const start = { x: from.x + from.width / 2, y: from.y };
   if (back) {
-    // Goes up the side and enters the target from its side, so it never hides a box.
-    const side = to.x + to.width + 12;
+    // Against the flow: from the bottom of the box above to the top of the box below when the
+    // target is lower; otherwise around the right-hand side, entering the target from its side.
+    if (to.y >= from.y + from.height) {
+      const a = { x: from.x + from.width / 2, y: from.y + from.height };
+      const b = { x: to.x + to.width / 2, y: to.y };
+      const mid = (a.y + b.y) / 2;
+      return [a, { x: a.x, y: mid }, { x: b.x, y: mid }, b];
+    }
+    const side = Math.max(to.x + to.width, from.x + from.width) + 16;
     return [
       { x: from.x + from.width, y: from.y + from.height / 2 },
-      { x: Math.max(side, from.x + from.width + 24), y: (from.y + to.y + to.height) / 2 },
+      { x: side, y: (from.y + from.height / 2 + to.y + to.height / 2) / 2 },
       { x: to.x + to.width, y: to.y + to.height / 2 },
     ];
   }
