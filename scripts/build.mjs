@@ -29,7 +29,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  external: ['vscode'],
+  // @resvg/resvg-js (PNG export) is a native module: loaded at run time in Node, never bundled.
+  external: ['vscode', '@resvg/resvg-js'],
   // markdown-it's optional linkify/punycode deps resolve fine; nothing else is dynamic.
 };
 
@@ -51,7 +52,8 @@ const web = {
   platform: 'browser',
   target: 'es2022',
   define: { global: 'globalThis' },
-  alias: { fs: join(root, 'scripts/shims/empty.js') },
+  // No native rasteriser in a browser worker: PNG export explains itself (src/platform/png.ts).
+  alias: { fs: join(root, 'scripts/shims/empty.js'), '@resvg/resvg-js': join(root, 'scripts/shims/empty.js') },
   inject: [join(root, 'scripts/shims/buffer.js')],
 };
 

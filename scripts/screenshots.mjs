@@ -1,5 +1,5 @@
 // Screenshots of the extension as a user sees it: code-server + headless Chromium, light and dark.
-//   node scripts/screenshots.mjs [--out DIR] [--theme light|dark|all]
+//   node scripts/screenshots.mjs [--out DIR] [--theme light|dark|hc|all] [--only diagram]
 // Writes PNGs (used in the README) — look at them after every UI change.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, freePort, installVsix, packageVsix, startCodeServer, waitForHttp } from './code-server.mjs';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'media', 'screenshots') }, theme: { type: 'string', default: 'all' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'media', 'screenshots') }, theme: { type: 'string', default: 'all' }, only: { type: 'string' } } });
+const SHOTS = values.only === 'diagram' ? ['diagram', 'results'] : ['search', 'reader', 'principles', 'compare', 'charter-hover', 'guide', 'diagram', 'results'];
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
 const themes = values.theme === 'all' ? ['light', 'dark'] : values.theme.split(',');
 mkdirSync(values.out, { recursive: true });
@@ -77,7 +78,49 @@ async function shoot(theme) {
     };
     await page.keyboard.press('Escape');
     await palette('View: Close All Editors', 800);
+    if (values.only !== 'diagram') await general(page, palette, snap);
+    await diagram(page, palette, snap);
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
+/** The theory-of-change diagram and the results framework of samples/, with a real click on a box. */
+async function diagram(page, palette, snap) {
+    await palette('View: Close All Editors', 800);
+    await palette('Notifications: Clear All Notifications', 500);
+    await palette('Go to File', 800);
+    await page.keyboard.type('riverlands-theory-of-change.md');
+    await sleep(600);
+    await page.keyboard.press('Enter');
+    await sleep(2000);
+    await palette('View: Close Primary Side Bar', 500);
+    await palette('Impact Hubs: Show Theory of Change Diagram', 4000);
+    const frame = await findFrame(page, 'svg.toc-diagram');
+    if (!frame) {
+      console.log('  (diagram frame not found)');
+      return;
+    }
+    // A real click on a box: the editor's cursor moves to its line (status bar "Ln 28").
+    await frame.locator('g.toc-node[data-id="parts"] rect.toc-box').click();
+    await sleep(1200);
+    const status = await page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent().catch(() => '');
+    console.log(`  clicked the "parts" box; the editor's cursor: ${status?.trim()}`);
+    // Give the diagram more room than the editor (the click above moved the focus to the editor).
+    for (let i = 0; i < 4; i++) await palette('View: Decrease Current View Size', 300);
+    await frame.locator('button[data-zoom="fit"]').click();
+    await sleep(800);
+    await snap('diagram');
+    // The toolbar button (a real click in the page) opens the results framework.
+    await frame.locator('button[data-command="showResults"]').click();
+    await sleep(2500);
+    await palette('View: Toggle Maximize Editor Group', 1500);
+    await snap('results');
+}
+
+async function general(page, palette, snap) {
     // 1. Side bar + reader on a hub.
     await palette('Impact Hubs: Focus on Case Studies View', 2500);
     await palette('Impact Hubs: Search Knowledge Base', 1200);
@@ -150,11 +193,6 @@ async function shoot(theme) {
     await sleep(800);
     await palette('Show or Focus Hover', 2500);
     await snap('guide');
-  } finally {
-    await browser.close();
-    server.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 const vsix = packageVsix();
@@ -163,5 +201,5 @@ for (const t of themes) {
   await shoot(t);
 }
 // Shrink the PNGs when pngquant is installed (apt-get install pngquant): ~3x smaller VSIX.
-const pngs = themes.flatMap((t) => ['search', 'reader', 'principles', 'compare', 'charter-hover', 'guide'].map((n) => join(values.out, `${n}-${t}.png`)));
+const pngs = themes.flatMap((t) => SHOTS.map((n) => join(values.out, `${n}-${t}.png`)));
 if (spawnSync('pngquant', ['--version']).status === 0) spawnSync('pngquant', ['--force', '--ext', '.png', '--quality', '70-90', '--speed', '1', ...pngs], { stdio: 'inherit' });

@@ -6,6 +6,7 @@
  *   impact-hubs check-knowledge [FILE ...]          validate knowledge documents
  *   impact-hubs build-knowledge SRC_DIR OUT_DIR     compile knowledge/ into dist/ (used by the build)
  *   impact-hubs export FILE.md --format docx|html|pdf [-o OUT]   Word, HTML or PDF with citations
+ *   impact-hubs diagram FILE.md [--format svg|png|mermaid] [-o OUT]   draw a theory of change
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,6 +30,10 @@ import { rulesMarkdown } from './checks/docs';
 import { CHECKED_TYPES, type CheckedType, type SeverityOrOff } from './checks/types';
 import { ChromiumPdf, findBrowser } from './platform/chromium-pdf';
 import { ExportError, FORMATS, PDF_UNAVAILABLE, isExportFormat, prepareExport, renderExport, reportLines, storeResolver, summary, type ExportFormat } from './export';
+import { parseTheoryOfChange } from './documents/toc';
+import { toMermaid } from './diagram/mermaid';
+import { standaloneSvg } from './diagram/svg';
+import { pngRenderer } from './platform/png';
 
 const USAGE = `Usage:
   impact-hubs search "<query>" [--json] [--limit N] [--knowledge DIR ...]
@@ -37,7 +42,12 @@ const USAGE = `Usage:
   impact-hubs check-knowledge [FILE ...]
   impact-hubs build-knowledge SRC_DIR OUT_DIR
   impact-hubs export FILE.md [--format docx|html|pdf] [-o OUT] [--force] [--strict] [--knowledge DIR ...]
+  impact-hubs diagram FILE.md [--format svg|png|mermaid] [-o OUT]
   impact-hubs --help | --version
+
+diagram draws a theory of change (goal, outcomes, interventions, indicators, assumptions) as a
+standalone SVG (default), a PNG or Mermaid flowchart text; without -o, SVG and Mermaid go to
+standard output and PNG needs -o. Problems in the notation are listed on standard error.
 
 A query that starts with "-" must follow "--", e.g.  impact-hubs search -- "-sdg"
 (everything after "--" is text, never an option).
@@ -73,6 +83,8 @@ export async function main(argv: string[], io: Io = stdio, distDir = __dirname):
         return buildRulesDoc(rest, io, distDir);
       case 'export':
         return await exportCommand(rest, io, distDir);
+      case 'diagram':
+        return await diagram(rest, io);
       case 'build-snippets':
         return buildSnippets(rest, io);
       case '--version':
@@ -380,6 +392,68 @@ async function exportCommand(args: string[], io: Io, distDir: string): Promise<n
   } finally {
     store.dispose();
   }
+}
+
+async function diagram(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } } });
+  } catch (e) {
+    io.err(`impact-hubs diagram: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [file, ...extra] = positionals;
+  const out = values.output;
+  const format = values.format ?? (out?.toLowerCase().endsWith('.png') ? 'png' : out && /\.(mmd|mermaid)$/i.test(out) ? 'mermaid' : 'svg');
+  if (!file || extra.length) {
+    io.err(`impact-hubs diagram: give exactly one theory-of-change file\n${USAGE}`);
+    return 2;
+  }
+  if (format !== 'svg' && format !== 'png' && format !== 'mermaid') {
+    io.err(`impact-hubs diagram: --format must be svg, png or mermaid (got "${terminalText(format)}")`);
+    return 2;
+  }
+  if (format === 'png' && !out) {
+    io.err('impact-hubs diagram: PNG is binary; give an output file with -o FILE.png');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    io.err(`impact-hubs diagram: cannot read ${terminalText(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  const graph = parseTheoryOfChange(text);
+  for (const p of graph.problems) io.err(terminalText(`${file}:${p.line + 1}: ${p.message} [${p.code}]`));
+  const problemLines = graph.problems.map((p) => p.line);
+  let bytes: Uint8Array | string;
+  if (format === 'mermaid') bytes = toMermaid(graph, { problemLines, fenced: !!out && out.toLowerCase().endsWith('.md') });
+  else {
+    const svg = standaloneSvg(graph, { problemLines });
+    if (format === 'svg') bytes = svg;
+    else {
+      const png = pngRenderer();
+      if (!png.render) {
+        io.err(`impact-hubs diagram: ${png.reason}`);
+        return 2;
+      }
+      bytes = png.render(svg);
+    }
+  }
+  if (!out) {
+    io.out(String(bytes).replace(/\n$/, ''));
+    return 0;
+  }
+  try {
+    await fs.promises.writeFile(out, bytes);
+  } catch (e) {
+    io.err(`impact-hubs diagram: cannot write ${terminalText(out)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  io.out(terminalText(`${out}: ${graph.nodes.length} boxes, ${graph.edges.length} arrows${graph.problems.length ? `, ${graph.problems.length} problem(s) listed above` : ''}`));
+  return 0;
 }
 
 function buildSnippets(args: string[], io: Io): number {

@@ -275,8 +275,8 @@ export const THEORY_OF_CHANGE: Outline = {
       title: 'Outcomes pathway',
       purpose: 'The preconditions, mapped backwards from the goal',
       questions: ['What must be true just before the goal is reached? And just before that?', 'Are the preconditions together necessary and sufficient?'],
-      placeholder: 'List outcomes as changed states (not activities), nested under what they lead to.',
-      snippet: ['- ${1:Outcome as a changed state}', '  - ${2:Precondition of that outcome}'],
+      placeholder: 'List outcomes as changed states (not activities), nested under what they lead to; a child is a precondition of its parent, top-level outcomes lead to the goal. Add {#id} to refer to an outcome by name (otherwise o1, o2, … in order).',
+      snippet: ['- ${1:Outcome as a changed state} {#${2:o1}\\}', '  - ${3:Precondition of that outcome} {#${4:o2}\\}', '    - Indicator: population ${5:who}; target ${6:how many}; by ${7:when}', '    - Assumption: ${8:condition that must hold}'],
       see: ['framework:theory-of-change'],
     },
     {
@@ -284,8 +284,8 @@ export const THEORY_OF_CHANGE: Outline = {
       title: 'Causal links and rationales',
       purpose: 'Why each step leads to the next ("if … then … because …")',
       questions: ['For each arrow, why does A lead to B?', 'Can the chain be read aloud as "if … then … because …"?'],
-      placeholder: 'Write each link as: if A then B, because <rationale>.',
-      snippet: ['- If ${1:A} then ${2:B}, because ${3:rationale}.'],
+      placeholder: 'Write each link as "o2 → o1: because <rationale>" (ids from the outcomes pathway; -> works too). A link that nesting already shows gets the rationale; a new one adds an arrow.',
+      snippet: ['- ${1:o2} → ${2:o1}: because ${3:rationale}.'],
       see: ['framework:theory-of-change'],
     },
     {
@@ -293,8 +293,8 @@ export const THEORY_OF_CHANGE: Outline = {
       title: 'Assumptions and external factors',
       purpose: 'Conditions that must hold, their evidence and their risk',
       questions: ['Which conditions must already hold, and what is the evidence?', 'Which lie outside the hub\u2019s control, and which would break the theory if wrong?'],
-      placeholder: 'For each pathway, list assumptions with evidence (or "untested") and a risk rating.',
-      snippet: ['- ${1:Assumption} (evidence: ${2:evidence or untested}; risk: ${3|low,medium,high|}).'],
+      placeholder: 'For each pathway, list assumptions with evidence (or "untested") and a risk rating; start each with the id of the outcome it supports ("o2: …"). Without an id it applies to the whole theory.',
+      snippet: ['- ${1:o2}: ${2:Assumption} (evidence: ${3:evidence or untested}; risk: ${4|low,medium,high|}).'],
       see: ['framework:theory-of-change'],
     },
     {
@@ -302,8 +302,8 @@ export const THEORY_OF_CHANGE: Outline = {
       title: 'Interventions',
       purpose: 'Which partner does what to bring about each outcome',
       questions: ['Which partner does what to bring about each outcome?', 'Do the interventions play to each partner\u2019s strengths?'],
-      placeholder: 'Attach each intervention to an outcome and a responsible partner.',
-      snippet: ['- ${1:Partner} ${2:does what} so that ${3:outcome}.'],
+      placeholder: 'Name the responsible partner and what it does, then → the ids of the outcomes it contributes to (e.g. "→ o2, o3").',
+      snippet: ['- ${1:Partner} ${2:does what} → ${3:o2}'],
       see: ['framework:collective-impact'],
     },
     {
@@ -311,8 +311,8 @@ export const THEORY_OF_CHANGE: Outline = {
       title: 'Indicators',
       purpose: 'Who changes, how many, how much is good enough, by when',
       questions: ['Who is changing, and how many?', 'How much is good enough (threshold), and by when?', 'What is the baseline, and where does the data come from?'],
-      placeholder: 'Give each outcome an indicator with population, target, threshold and timeline.',
-      snippet: ['- **${1:Outcome}:** ${2:population}; target ${3:number}; threshold ${4:how much is good enough}; by ${5:date} (baseline ${6:value}, source ${7:source}).'],
+      placeholder: 'Give each outcome an indicator with population, target, threshold and timeline; start it with the outcome\u2019s id ("o2: …"), or nest "- Indicator: …" under the outcome.',
+      snippet: ['- ${1:o2}: population ${2:who}; target ${3:number}; threshold ${4:how much is good enough}; by ${5:date} (baseline ${6:value}, source ${7:source}).'],
       see: ['framework:smart-goals-logframes', 'framework:theory-of-change'],
     },
     {
@@ -329,8 +329,8 @@ export const THEORY_OF_CHANGE: Outline = {
       title: 'Diagram',
       purpose: 'The whole picture at a glance, detail on demand',
       questions: ['Can the whole picture be read at a glance?', 'Should it be split into linked sub-diagrams (more than about 25 boxes)?'],
-      placeholder: 'Describe or link the diagram.',
-      snippet: ['${1:Link or describe the diagram}.'],
+      placeholder: 'Impact Hubs: Show Theory of Change Diagram draws the goal, outcomes, interventions, indicators and assumptions written above; export it (SVG, PNG, Mermaid) and link it here.',
+      snippet: ['![${1:Theory of change diagram}](${2:theory-of-change.svg})'],
       see: ['framework:theory-of-change'],
     },
     {
@@ -366,11 +366,12 @@ export const THEORY_OF_CHANGE: Outline = {
 /** Short theory-of-change element snippets (a goal, an outcome, an indicator with its four parts, …). */
 export const TOC_ELEMENTS: { id: string; name: string; description: string; body: string[] }[] = [
   { id: 'goal', name: 'Long-term goal', description: 'The impact: what change, for whom, how much, by when', body: ['**Goal:** By ${1:date}, ${2:number} ${3:population} will ${4:measurable change}.'] },
-  { id: 'outcome', name: 'Outcome', description: 'A precondition, phrased as a changed state (not an activity)', body: ['- **Outcome:** ${1:who or what} ${2|is,has,can|} ${3:changed state}.'] },
-  { id: 'intervention', name: 'Intervention', description: 'What a partner does to bring about an outcome', body: ['- **Intervention:** ${1:partner} ${2:does what} → outcome: ${3:outcome}.'] },
-  { id: 'indicator', name: 'Indicator (four parts)', description: 'Population, target, threshold and timeline of an indicator', body: ['- **Indicator:** population ${1:who}; target ${2:how many}; threshold ${3:how much is good enough}; by ${4:when}.'] },
-  { id: 'assumption', name: 'Assumption', description: 'A condition that must hold, with evidence and risk', body: ['- **Assumption:** ${1:condition} (evidence: ${2:evidence or untested}; risk: ${3|low,medium,high|}).'] },
-  { id: 'link', name: 'Causal link with rationale', description: 'Why one step leads to the next: if … then … because …', body: ['- **If** ${1:A} **then** ${2:B}, **because** ${3:rationale}.'] },
+  { id: 'outcome', name: 'Outcome', description: 'A precondition, phrased as a changed state (not an activity); nest it under what it leads to', body: ['- **Outcome:** ${1:who or what} ${2|is,has,can|} ${3:changed state}. {#${4:o1}\\}'] },
+  { id: 'output', name: 'Output', description: 'What an intervention delivers directly, nested under the outcome it serves', body: ['- Output: ${1:what is delivered, how many}'] },
+  { id: 'intervention', name: 'Intervention', description: 'What a partner does, and the ids of the outcomes it contributes to', body: ['- ${1:Partner} ${2:does what} → ${3:o1}'] },
+  { id: 'indicator', name: 'Indicator (four parts)', description: 'Population, target, threshold and timeline of an indicator, nested under its outcome', body: ['- Indicator: population ${1:who}; target ${2:how many}; threshold ${3:how much is good enough}; by ${4:when} (baseline ${5:value}, source ${6:source}).'] },
+  { id: 'assumption', name: 'Assumption', description: 'A condition that must hold, with evidence and risk, nested under its outcome', body: ['- Assumption: ${1:condition} (evidence: ${2:evidence or untested}; risk: ${3|low,medium,high|}).'] },
+  { id: 'link', name: 'Causal link with rationale', description: 'Why one step leads to the next: o2 → o1: because …', body: ['- ${1:o1} → ${2:goal}: because ${3:rationale}.'] },
 ];
 
 export function outlineFor(type: DocType): Outline {

@@ -2,6 +2,7 @@ import { charterGuide } from '../views/charter-guide';
 import { compare } from '../views/compare';
 import { kbSource } from '../views/kb-source';
 import { sidebar } from '../views/sidebar';
+import { tocDiagram } from '../views/toc-diagram';
 import { authoring } from './authoring';
 import { exportDocument } from './export';
 import type { Feature } from './feature';
@@ -11,4 +12,4 @@ import { references } from './references';
 import { search } from './search';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide, exportDocument];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide, exportDocument, tocDiagram];

@@ -40,3 +40,54 @@ export function parseFromWebview(msg: unknown): FromWebview | undefined {
       return undefined;
   }
 }
+
+// ------------------------------------------------------------------ theory-of-change diagram and results framework
+
+/** Messages the diagram and results-framework pages send to the host. */
+export type TocFromWebview =
+  | { type: 'ready' }
+  /** A node or a result was clicked (or Enter pressed on it): reveal its 0-based line. */
+  | { type: 'reveal'; line: number }
+  /** Collapse or expand the pathway below a node. */
+  | { type: 'toggle'; id: string }
+  /** Expand every collapsed pathway. */
+  | { type: 'expandAll' }
+  /** A toolbar button. */
+  | { type: 'command'; command: TocPageCommand }
+  /** The page has drawn render number `version` (for the edit-to-screen latency). */
+  | { type: 'rendered'; version: number };
+
+export type TocPageCommand = 'exportDiagram' | 'showResults' | 'showDiagram' | 'exportMarkdown' | 'exportCsv';
+export const TOC_PAGE_COMMANDS: readonly TocPageCommand[] = ['exportDiagram', 'showResults', 'showDiagram', 'exportMarkdown', 'exportCsv'];
+
+/** Messages the host sends to the diagram page. */
+export type TocToWebview =
+  | { type: 'render'; version: number; svg: string; notice?: string; problems: { line: number; message: string }[]; highlight?: string; empty?: string }
+  | { type: 'highlight'; id?: string };
+
+/** Messages the host sends to the results-framework page. */
+export type ResultsToWebview = { type: 'render'; version: number; html: string; summary: string };
+
+const MAX_LINE = 10_000_000;
+
+/** Validates an untrusted message from the diagram or results page; undefined for anything unexpected. */
+export function parseTocMessage(msg: unknown): TocFromWebview | undefined {
+  if (!msg || typeof msg !== 'object') return undefined;
+  const m = msg as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return Number.isInteger(m.line) && (m.line as number) >= 0 && (m.line as number) < MAX_LINE ? { type: 'reveal', line: m.line as number } : undefined;
+    case 'toggle':
+      return typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 80 ? { type: 'toggle', id: m.id } : undefined;
+    case 'expandAll':
+      return { type: 'expandAll' };
+    case 'command':
+      return TOC_PAGE_COMMANDS.includes(m.command as TocPageCommand) ? { type: 'command', command: m.command as TocPageCommand } : undefined;
+    case 'rendered':
+      return Number.isInteger(m.version) && (m.version as number) >= 0 ? { type: 'rendered', version: m.version as number } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -20,6 +20,7 @@ export function run(): Promise<void> {
   require('../integration/export.test');
   require('../integration/search.test');
   require('../integration/sidebar.test');
+  require('../integration/toc-diagram.test');
   require('../integration/web.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
