@@ -1,6 +1,6 @@
-import { ELEMENTS, elementOfHeading, hasPhrase, isTemplateBlock, type ElementId } from '../documents/charter';
+import { ELEMENTS, elementOfHeading, hasPhrase, isTemplateBlock, type ElementFinding, type ElementId } from '../documents/charter';
 import { THEORY_OF_CHANGE } from '../core/outlines';
-import { headingWords, sectionSpan, type Block } from '../documents/markdown';
+import { headingWords, sectionSpan, type Block, type MdDoc } from '../documents/markdown';
 import type { CheckContext } from './types';
 
 /** Helpers the rules share: where an element's text is, numbers, dates, phrases. All linear. */
@@ -55,20 +55,25 @@ export function elementBlocks(ctx: CheckContext, id: ElementId): Block[] {
 }
 
 function computeElementBlocks(ctx: CheckContext, id: ElementId): Block[] {
+  return elementBlocksOf(ctx.doc, ctx.elements, id);
+}
+
+/** The same for any parsed charter (for example one that a theory of change links to). */
+export function elementBlocksOf(doc: MdDoc, elements: ElementFinding[], id: ElementId): Block[] {
   const out: Block[] = [];
-  ctx.doc.sections.forEach((s, i) => {
+  doc.sections.forEach((s, i) => {
     if (!s.heading || elementOfHeading(s.heading.text) !== id) return;
-    for (const sec of sectionSpan(ctx.doc, i)) {
+    for (const sec of sectionSpan(doc, i)) {
       if (sec !== s && sec.heading) out.push(sec.heading);
       out.push(...sec.blocks.filter((b) => !isTemplateBlock(b) && b.type !== 'code' && b.type !== 'html'));
     }
   });
   if (out.length) return out;
   // Found by its content only: the blocks that spoke to it.
-  const f = ctx.element(id);
+  const f = elements.find((e) => e.id === id);
   if (!f || f.status === 'missing') return [];
   const lines = new Set(f.lines);
-  return ctx.doc.blocks.filter((b) => lines.has(b.line) && !isTemplateBlock(b));
+  return doc.blocks.filter((b) => lines.has(b.line) && !isTemplateBlock(b));
 }
 
 /**

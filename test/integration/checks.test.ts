@@ -129,6 +129,25 @@ describe('guide the writer: checks, quick fixes and the Charter Guide', () => {
     await waitFor('the guide to empty', () => (guide.getChildren().length === 0 ? true : undefined));
   });
 
+  it('a theory of change: an intervention without an outcome gets "Add → outcome", the fix links it, undo restores', async () => {
+    await activateExtension();
+    const toc = '---\ntype: theory-of-change\n---\n\n# T — Theory of Change\n\n## 2. Long-term goal (impact)\n\nBy 2030, 5,000 farmers earn 20% more.\n\n## 3. Outcomes pathway\n\n- Farmers adopt drip irrigation. {#adopt}\n\n## 6. Interventions\n\n- The cooperative runs demonstration plots\n';
+    const editor = await writeDoc('orphan.md', toc);
+    const uri = editor.document.uri;
+    const d = await waitFor('the orphan-intervention warning', () => ours(uri).find((x) => ruleOf(x) === 'toc/orphan-intervention'));
+    assert.equal(d.range.start.line, 16, 'on the intervention line');
+    const action = (await fixes(uri, d)).find((a) => a.title === 'Add "→ outcome"');
+    assert.ok(action, 'the quick fix is offered');
+    if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit));
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    assert.match(editor.document.lineAt(16).text, /^- The cooperative runs demonstration plots → outcome id$/);
+    await editor.edit((b) => b.replace(new vscode.Range(16, 45, 16, 55), 'adopt'));
+    await waitFor('the warning to clear', () => (ours(uri).some((x) => ruleOf(x) === 'toc/orphan-intervention') ? undefined : true));
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(16).text, '- The cooperative runs demonstration plots');
+  });
+
   it('updates while the writer types: fixing the decision rule clears its problem', async () => {
     await activateExtension();
     const editor = await writeDoc('typing.md', '---\ntype: hub-charter\n---\n\n# T — Charter\n\n## 10. Decision-making\n\nDecisions by consensus.\n');

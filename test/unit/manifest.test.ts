@@ -69,6 +69,30 @@ describe('manifest (package.json)', () => {
     for (const u of used) assert.ok(ids.has(u) || u.endsWith('.focus'), `menu/keybinding uses unknown command ${u}`);
   });
 
+  it('contributes nothing twice (a merge of two branches can duplicate views, commands or menu entries)', () => {
+    const key = (x: unknown): string => {
+      if (typeof x !== 'object' || x === null) return JSON.stringify(x);
+      const o = x as Record<string, unknown>;
+      if (typeof o.id === 'string') return `id:${o.id}`;
+      if (typeof o.command === 'string') return `command:${o.command}|${o.when ?? ''}|${o.group ?? ''}|${o.key ?? ''}`;
+      return JSON.stringify(o);
+    };
+    const dups: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (Array.isArray(v)) {
+        const seen = new Set<string>();
+        v.forEach((x, i) => {
+          const k = key(x);
+          if (seen.has(k)) dups.push(`${at}: ${k}`);
+          seen.add(k);
+          walk(x, `${at}[${i}]`);
+        });
+      } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${at}.${k}`);
+    };
+    walk(contributes, 'contributes');
+    assert.deepEqual(dups, []);
+  });
+
   it('the .vscodeignore keeps sources, tests and dev files out of the VSIX', () => {
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
     for (const p of ['src/**', 'test/**', 'node_modules/**', '.cache/**', 'scripts/**', 'out/**']) assert.ok(ignore.includes(p), `.vscodeignore lacks ${p}`);

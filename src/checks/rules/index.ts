@@ -13,6 +13,7 @@ import { backboneFunctions } from './secretariat';
 import { templateLeftovers } from './template-leftovers';
 import { unknownReference } from './references';
 import { knowledgeCitations, knowledgeFile, knowledgeFrontMatter } from './knowledge';
+import { goalMatchesCharter, indicatorParts, orphanIntervention, outcomeIsActivity, outcomeWithoutPath, pathwayWithoutAssumption, tocNotation } from './toc';
 
 /** Every rule, in the order the documentation lists them (markdownlint-style: rules as data). */
 export const RULES: readonly Rule[] = [
@@ -32,6 +33,13 @@ export const RULES: readonly Rule[] = [
   reviewDate,
   exitCondition,
   templateLeftovers,
+  tocNotation,
+  outcomeIsActivity,
+  outcomeWithoutPath,
+  orphanIntervention,
+  pathwayWithoutAssumption,
+  indicatorParts,
+  goalMatchesCharter,
   unknownReference,
   knowledgeFrontMatter,
   knowledgeCitations,
