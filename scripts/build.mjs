@@ -99,8 +99,6 @@ if (!production) {
 
 function compileKnowledge() {
   execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'build-knowledge', join(root, 'knowledge'), join(root, 'dist')], { stdio: 'inherit' });
-  // Snippets come from the same outlines as the templates (src/core/outlines.ts).
-  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'build-snippets', join(root, 'dist/snippets/markdown.json')], { stdio: 'inherit' });
 }
 
 if (args.has('--knowledge-only')) {

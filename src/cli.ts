@@ -13,7 +13,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileKnowledge, formatProblem, type SourceFile } from './core/kb';
 import { KINDS } from './core/kinds';
-import { snippets } from './core/authoring';
 import type { Problem } from './core/types';
 import { toSearchDoc } from './search/doc';
 import { Shard } from './search/lunr-index';
@@ -85,8 +84,6 @@ export async function main(argv: string[], io: Io = stdio, distDir = __dirname):
         return await exportCommand(rest, io, distDir);
       case 'diagram':
         return await diagram(rest, io);
-      case 'build-snippets':
-        return buildSnippets(rest, io);
       case '--version':
       case '-v':
         io.out(readVersion(distDir));
@@ -453,19 +450,6 @@ async function diagram(args: string[], io: Io): Promise<number> {
     return 2;
   }
   io.out(terminalText(`${out}: ${graph.nodes.length} boxes, ${graph.edges.length} arrows${graph.problems.length ? `, ${graph.problems.length} problem(s) listed above` : ''}`));
-  return 0;
-}
-
-function buildSnippets(args: string[], io: Io): number {
-  const [out] = args;
-  if (!out) {
-    io.err('usage: impact-hubs build-snippets OUT_FILE');
-    return 2;
-  }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const all = snippets();
-  fs.writeFileSync(out, JSON.stringify(all, null, 2));
-  io.out(`snippets: ${Object.keys(all).length} Markdown snippets written`);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import { CHARTER, THEORY_OF_CHANGE } from '../core/outlines';
 import { ELEMENT_IDS, type ElementId } from '../documents/charter';
-import { headingWords, sectionSpan, type MdDoc } from '../documents/markdown';
+import { sectionSpan, type MdDoc } from '../documents/markdown';
+import { outlineSectionStates } from '../documents/outline-sections';
 import type { CheckResult } from './runner';
 import type { CheckedType, Finding } from './types';
 
@@ -63,18 +64,11 @@ export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (t
       return { id, label: e.label, status, line: e.line, findings, insert: e.status === 'missing' ? id : undefined };
     });
   } else {
-    const outline = type === 'theory-of-change' ? THEORY_OF_CHANGE : undefined;
-    items = (outline?.sections ?? []).map((s) => {
-      const title = headingWords(s.title);
-      const ranges = spans(doc, (h) => {
-        const hw = headingWords(h.replace(/\(.*?\)/g, ''));
-        return hw === title || (hw.length >= 6 && (hw.startsWith(title) || title.startsWith(hw)));
-      });
-      const blocks = doc.sections.filter((sec) => ranges.some(([a, b]) => sec.line >= a && sec.line <= b)).flatMap((sec) => sec.blocks);
-      const written = blocks.some((b) => !b.quoted && !b.emphasised && b.text.trim() !== '');
-      const findings = take((f) => f.fixes.some((x) => x.kind === 'insert-section' && x.section === s.id) || ranges.some(([a, b]) => f.line >= a && f.line <= b));
-      const status: GuideStatus = !ranges.length ? 'missing' : findings.length ? 'problems' : written ? 'written' : 'empty';
-      return { id: s.id, label: s.title, status, line: ranges[0]?.[0], findings, insert: ranges.length ? undefined : s.id };
+    const states = type === 'theory-of-change' ? outlineSectionStates(doc, THEORY_OF_CHANGE) : [];
+    items = states.map((s) => {
+      const findings = take((f) => f.fixes.some((x) => x.kind === 'insert-section' && x.section === s.id) || s.ranges.some(([a, b]) => f.line >= a && f.line <= b));
+      const status: GuideStatus = s.state === 'missing' ? 'missing' : findings.length ? 'problems' : s.state;
+      return { id: s.id, label: s.title, status, line: s.line, findings, insert: s.state === 'missing' ? s.id : undefined };
     });
   }
   const other = result.findings.filter((f) => !used.has(f));

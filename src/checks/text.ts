@@ -1,4 +1,5 @@
-import { ELEMENTS, elementOfHeading, hasPhrase, isTemplateBlock, type ElementFinding, type ElementId } from '../documents/charter';
+import { ELEMENTS, elementOfHeading, hasPhrase, type ElementFinding, type ElementId } from '../documents/charter';
+import { isTemplateBlock } from '../documents/template-text';
 import { THEORY_OF_CHANGE } from '../core/outlines';
 import { headingWords, sectionSpan, type Block, type MdDoc } from '../documents/markdown';
 import type { CheckContext } from './types';

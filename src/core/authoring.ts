@@ -85,19 +85,26 @@ export interface SnippetDef {
   prefix: string;
   body: string[];
   description: string;
+  /** The outline it belongs to, and the outline section it inserts (element snippets have none). */
+  type: DocType;
+  section?: string;
 }
 
-/** The Markdown snippets contributed by the extension (generated into dist/snippets at build time). */
+/**
+ * The `hub-…`/`toc-…` snippets, in outline order: one per charter section, one per
+ * theory-of-change section and one per theory-of-change element. The completion provider offers
+ * them while the writer types (src/features/writing-help.ts).
+ */
 export function snippets(): Record<string, SnippetDef> {
   const out: Record<string, SnippetDef> = {};
   CHARTER.sections.forEach((s, i) => {
-    out[`Hub charter ${i + 1}: ${s.title}`] = { prefix: `${CHARTER.snippetPrefix}${s.id}`, body: sectionSnippet(CHARTER, s, i + 1).split('\n'), description: `Charter section ${i + 1} — ${s.purpose}.` };
+    out[`Hub charter ${i + 1}: ${s.title}`] = { prefix: `${CHARTER.snippetPrefix}${s.id}`, body: sectionSnippet(CHARTER, s, i + 1).split('\n'), description: `Charter section ${i + 1} — ${s.purpose}.`, type: 'hub-charter', section: s.id };
   });
   THEORY_OF_CHANGE.sections.forEach((s, i) => {
-    out[`Theory of change ${i + 1}: ${s.title}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}section-${s.id}`, body: sectionSnippet(THEORY_OF_CHANGE, s, i + 1).split('\n'), description: `Theory-of-change section ${i + 1} — ${s.purpose}.` };
+    out[`Theory of change ${i + 1}: ${s.title}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}section-${s.id}`, body: sectionSnippet(THEORY_OF_CHANGE, s, i + 1).split('\n'), description: `Theory-of-change section ${i + 1} — ${s.purpose}.`, type: 'theory-of-change', section: s.id };
   });
   for (const e of TOC_ELEMENTS) {
-    out[`Theory of change element: ${e.name}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}${e.id}`, body: e.body, description: `${e.name} — ${e.description}.` };
+    out[`Theory of change element: ${e.name}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}${e.id}`, body: e.body, description: `${e.name} — ${e.description}.`, type: 'theory-of-change' };
   }
   return out;
 }
@@ -130,11 +137,21 @@ function normal(s: string): string {
   return slugOf(s.replace(/\(.*?\)/g, ''));
 }
 
+const TITLES = new Map<Outline, Map<string, string>>();
+
+/**
+ * The outline section a heading names: numbering and parenthesised asides are ignored, and a title
+ * may also be a prefix of the outline's ("Theory of change summary") or the other way round.
+ */
+export function sectionOfHeading(outline: Outline, heading: string): string | undefined {
+  let titles = TITLES.get(outline);
+  if (!titles) TITLES.set(outline, (titles = new Map(outline.sections.map((s) => [normal(s.title), s.id]))));
+  const key = normal(heading.replace(/^\s*\d+[.)]\s*/, ''));
+  return titles.get(key) ?? (key.length >= 6 ? [...titles.entries()].find(([t]) => key.startsWith(t) || t.startsWith(key))?.[1] : undefined);
+}
+
 /** The outline sections present in a document (matched by heading title, numbering ignored). */
 export function findSections(text: string, outline: Outline): FoundSection[] {
-  const titles = new Map(outline.sections.map((s) => [normal(s.title), s.id]));
-  // Numbering and parenthesised asides are ignored; a title may also be a prefix of the outline's
-  // ("Theory of change summary") or the other way round.
   const out: FoundSection[] = [];
   const lines = text.split(/\r?\n/);
   let fence = false;
@@ -143,8 +160,7 @@ export function findSections(text: string, outline: Outline): FoundSection[] {
     if (fence) return;
     const m = HEADING.exec(line);
     if (!m) return;
-    const key = normal(m[2]);
-    const id = titles.get(key) ?? (key.length >= 6 ? [...titles.entries()].find(([t]) => key.startsWith(t) || t.startsWith(key))?.[1] : undefined);
+    const id = sectionOfHeading(outline, m[2]);
     if (id && !out.some((f) => f.id === id)) out.push({ id, line: i, level: m[1].length });
   });
   return out;

@@ -8,7 +8,9 @@
  * rather than a forced example. A unit test keeps every phrase resolvable and cited.
  */
 
-import type { DocType } from './outlines';
+import { findQuote, type Quote } from './examples';
+import { outlineFor, type DocType, type Section } from './outlines';
+import type { KnowledgeDoc } from './types';
 
 export interface SectionExample {
   /** Hub id (file name in knowledge/hubs/ without .md). */
@@ -165,4 +167,34 @@ export const SECTION_EXAMPLES: Record<DocType, Record<string, SectionExample[]>>
 /** The examples of one outline section ([] when there is none). */
 export function sectionExamples(type: DocType, sectionId: string): SectionExample[] {
   return SECTION_EXAMPLES[type][sectionId] ?? [];
+}
+
+/** An example resolved to the case study's cited sentence. */
+export interface CitedExample extends Quote {
+  intro: string;
+}
+
+/** Examples resolved against the knowledge base; one whose phrase is no longer there is dropped. */
+export function citeExamples(list: readonly SectionExample[], docs: KnowledgeDoc[]): CitedExample[] {
+  return list.flatMap((e) => {
+    const q = findQuote(docs, e.hub, e.find);
+    return q ? [{ ...q, intro: e.intro }] : [];
+  });
+}
+
+/** Everything the writer is shown about one outline section where the cursor is. */
+export interface SectionHelp {
+  type: DocType;
+  section: Section;
+  /** 1-based place in the outline, and the outline's length. */
+  number: number;
+  of: number;
+  examples: CitedExample[];
+}
+
+export function sectionHelp(type: DocType, sectionId: string, docs: KnowledgeDoc[]): SectionHelp | undefined {
+  const outline = outlineFor(type);
+  const i = outline.sections.findIndex((s) => s.id === sectionId);
+  if (i < 0) return undefined;
+  return { type, section: outline.sections[i], number: i + 1, of: outline.sections.length, examples: citeExamples(sectionExamples(type, sectionId), docs) };
 }

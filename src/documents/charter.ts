@@ -1,5 +1,6 @@
 import { CHARTER, type Section as OutlineSection } from '../core/outlines';
-import { headingWords, sectionSpan, type Block, type MdDoc } from './markdown';
+import { headingWords, sectionSpan, type MdDoc } from './markdown';
+import { isTemplateBlock } from './template-text';
 
 /**
  * Recognises the elements of a hub charter (outline A) in any governance document — ours, or a
@@ -216,15 +217,6 @@ const PHRASES = (() => {
   }
   return { exact, prefix };
 })();
-
-/** Text the template put there, not the writer: guidance quotes and the italic prompts. */
-export function isTemplateBlock(b: Block, placeholders: ReadonlySet<string> = PLACEHOLDERS): boolean {
-  if (b.quoted) return true;
-  if (b.emphasised && placeholders.has(b.text)) return true;
-  return placeholders.has(b.text);
-}
-
-const PLACEHOLDERS: ReadonlySet<string> = new Set(CHARTER.sections.map((s) => s.placeholder));
 
 const headingPhrases = new Map<ElementId, string[]>(ELEMENTS.map((e) => [e.id, [...e.headings, ...(OUTLINE_TITLE.has(e.id) ? [OUTLINE_TITLE.get(e.id)!] : [])].map((h) => words(h).trim())]));
 

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { detectDocType, findSections, insertionLine, renderTemplate, sectionSnippet } from '../core/authoring';
+import { insertionLine, renderTemplate, sectionSnippet } from '../core/authoring';
 import { outlineFor, type DocType } from '../core/outlines';
 import { slugOf } from '../core/keys';
+import { parseMarkdown } from '../documents/markdown';
+import { outlineSectionStates, sectionPicks } from '../documents/outline-sections';
 import type { Feature } from './feature';
 
 interface NewArgs {
@@ -24,7 +26,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** New Hub Charter, New Theory of Change and Insert Section…. */
-export const authoring: Feature = ({ knowledge }) => {
+export const authoring: Feature = ({ knowledge, checks }) => {
   async function create(type: DocType, args?: NewArgs): Promise<vscode.Uri | undefined> {
     const label = LABEL[type];
     const name =
@@ -71,7 +73,7 @@ export const authoring: Feature = ({ knowledge }) => {
       return false;
     }
     const text = editor.document.getText();
-    let type = outlineType === 'hub-charter' || outlineType === 'theory-of-change' ? outlineType : detectDocType(text);
+    let type = outlineType === 'hub-charter' || outlineType === 'theory-of-change' ? outlineType : checks.outlineType(editor.document);
     if (!type) {
       const pick = await vscode.window.showQuickPick(
         [
@@ -84,16 +86,12 @@ export const authoring: Feature = ({ knowledge }) => {
       type = pick.type;
     }
     const outline = outlineFor(type);
-    const present = new Map(findSections(text, outline).map((f) => [f.id, f]));
+    const states = outlineSectionStates(parseMarkdown(text), outline);
     let id = typeof sectionId === 'string' ? sectionId : undefined;
     if (!id) {
+      await knowledge.ensureReady({ quiet: true });
       const pick = await vscode.window.showQuickPick(
-        outline.sections.map((s, i) => ({
-          label: `${i + 1}. ${s.title}`,
-          description: present.has(s.id) ? '$(check) in the document — go to it' : s.purpose,
-          detail: present.has(s.id) ? undefined : s.questions[0],
-          id: s.id,
-        })),
+        sectionPicks(outline, states, knowledge.docs()),
         { title: `Insert a ${outline.name.toLowerCase()} section`, placeHolder: 'Sections are inserted in their place in the outline, not at the cursor', matchOnDescription: true },
       );
       id = pick?.id;
@@ -104,12 +102,12 @@ export const authoring: Feature = ({ knowledge }) => {
       void vscode.window.showErrorMessage(`Impact Hubs: there is no section "${id}" in the ${outline.name.toLowerCase()} outline.`);
       return false;
     }
-    const already = present.get(id);
-    if (already) {
-      const pos = new vscode.Position(already.line, 0);
+    const already = states.find((s) => s.id === id);
+    if (already?.line) {
+      const pos = new vscode.Position(already.line - 1, 0);
       editor.selection = new vscode.Selection(pos, pos);
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
-      void vscode.window.setStatusBarMessage(`Impact Hubs: "${section.title}" is already in the document`, 4000);
+      void vscode.window.setStatusBarMessage(`Impact Hubs: "${section.title}" is already in the document${already.state === 'empty' ? ' but holds only its heading or the template prompt' : ''}`, 4000);
       return false;
     }
     const line = insertionLine(text, outline, id);

@@ -10,6 +10,7 @@ import { knowledgeBase } from './knowledge-base';
 import { readerCommands } from './reader-commands';
 import { references } from './references';
 import { search } from './search';
+import { writingHelp } from './writing-help';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide, exportDocument, tocDiagram];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, writingHelp, references, charterGuide, exportDocument, tocDiagram];

@@ -8,6 +8,8 @@ import { KNOWLEDGE_CODES } from '../checks/rules/knowledge';
 import { checkDocument, declaredType, isSeverityOrOff, MAX_CHECK_BYTES, type CheckResult } from '../checks/runner';
 import type { CheckedType, Finding, Fix, SeverityOrOff } from '../checks/types';
 import { splitFrontMatter } from '../core/frontmatter';
+import { detectDocType } from '../core/authoring';
+import type { DocType } from '../core/outlines';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from './knowledge';
 import { KB_SCHEME } from '../views/kb-uri';
@@ -79,6 +81,13 @@ export class CheckService implements vscode.Disposable {
   /** The latest check of a document (undefined before the first one). */
   resultFor(uri: vscode.Uri | string): DocumentCheck | undefined {
     return this.results.get(uri.toString());
+  }
+
+  /** The outline a document follows: Check As, front matter `type:`, else its headings. */
+  outlineType(doc: vscode.TextDocument): DocType | undefined {
+    const t: string | undefined = this.checkAsMap()[doc.uri.toString()];
+    if (t === 'hub-charter' || t === 'theory-of-change') return t;
+    return detectDocType(doc.getText());
   }
 
   private settings(uri: vscode.Uri): { enabled: boolean; rules: Record<string, SeverityOrOff> } {

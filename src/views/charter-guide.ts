@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Guide, GuideItem, GuideStatus } from '../checks/guide';
 import type { Finding } from '../checks/types';
-import { findQuote } from '../core/examples';
-import { sectionExamples } from '../core/section-examples';
+import { citeExamples, sectionExamples } from '../core/section-examples';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Feature } from '../features/feature';
 import type { CheckService, DocumentCheck } from '../services/check-service';
@@ -111,11 +110,7 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
 
   private examples(type: Guide['type'], id: string): GuideNode[] {
     if (type !== 'hub-charter' && type !== 'theory-of-change') return [];
-    const docs = this.knowledge.docs();
-    return this.examplesFor(type, id).flatMap((e) => {
-      const q = findQuote(docs, e.hub, e.find);
-      return q ? [{ type: 'example' as const, hubId: q.hubId, intro: e.intro, text: q.text, anchor: q.anchor, sources: q.sources.length }] : [];
-    });
+    return citeExamples(this.examplesFor(type, id), this.knowledge.docs()).map((q) => ({ type: 'example' as const, hubId: q.hubId, intro: q.intro, text: q.text, anchor: q.anchor, sources: q.sources.length }));
   }
 
   getTreeItem(node: GuideNode): vscode.TreeItem {

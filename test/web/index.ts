@@ -22,6 +22,7 @@ export function run(): Promise<void> {
   require('../integration/sidebar.test');
   require('../integration/toc-diagram.test');
   require('../integration/web.test');
+  require('../integration/writing-help.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     let passed = 0;

@@ -1,4 +1,4 @@
-import { isTemplateBlock } from '../../documents/charter';
+import { isTemplateBlock } from '../../documents/template-text';
 import { hasAny, sentences } from '../text';
 import type { Rule } from '../types';
 

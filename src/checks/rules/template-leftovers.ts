@@ -1,23 +1,5 @@
-import { CHARTER, THEORY_OF_CHANGE, type Outline } from '../../core/outlines';
+import { snippetDefaults, TEMPLATE_PROMPTS } from '../../documents/template-text';
 import type { Rule } from '../types';
-
-/** The text a snippet's tab stops default to (`${1:party one}` → `party one`), per outline section. */
-function snippetDefaults(outline: Outline): Set<string> {
-  const out = new Set<string>();
-  for (const s of outline.sections) {
-    for (const line of s.snippet) {
-      const plain = line
-        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
-        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .trim();
-      if (plain.length >= 12 && /\$\{\d+[:|]/.test(line)) out.add(plain);
-    }
-  }
-  return out;
-}
-
-const PROMPTS = new Set([...CHARTER.sections, ...THEORY_OF_CHANGE.sections].map((s) => s.placeholder));
-const DEFAULTS = new Set([...snippetDefaults(CHARTER), ...snippetDefaults(THEORY_OF_CHANGE)]);
 
 export const templateLeftovers: Rule = {
   id: 'charter/template-leftovers',
@@ -33,9 +15,9 @@ export const templateLeftovers: Rule = {
     const out: ReturnType<Rule['run']> = [];
     for (const b of ctx.doc.blocks) {
       if (b.quoted || b.type === 'code') continue;
-      if (PROMPTS.has(b.text)) {
+      if (TEMPLATE_PROMPTS.has(b.text.trim())) {
         out.push({ line: b.line, endLine: b.endLine, message: 'Template prompt left here: replace it with the section\u2019s text.', fixes: [{ kind: 'replace-lines', title: 'Replace the prompt with your text', line: b.line, endLine: b.endLine, snippet: '${1:Write this section}' }] });
-      } else if (DEFAULTS.has(b.text)) {
+      } else if (snippetDefaults().has(b.text.trim())) {
         out.push({ line: b.line, endLine: b.endLine, message: 'Snippet text left unchanged: fill in the placeholders.' });
       }
     }
