@@ -10,6 +10,12 @@ export interface TermPlan {
   prefix: boolean;
   /** Edit distance allowed for typos (0 for known words). */
   fuzzy: 0 | 1 | 2;
+  /**
+   * Other index terms that answer this word, each with the weight of its match (below 1): synonyms
+   * of a known word ("money" → fund, financ) and spelling corrections of an unknown one found in
+   * the indexes' vocabularies ("sanitaton" → sanit). Every index looks them up as exact terms.
+   */
+  alternatives?: { stem: string; weight: number }[];
 }
 
 export interface Candidate {
@@ -29,8 +35,10 @@ export interface SearchIndex {
   get(ref: string): SearchDoc | undefined;
   /** Whether this exact (stemmed) term occurs in any document. */
   hasTerm(term: string): boolean;
-  /** How many documents contain the term, counted once per field (lunr's convention). */
+  /** How many documents contain the term (in any field; each document counted once). */
   documentFrequency(term: string): number;
+  /** The index's terms (stems) that start with these letters, for spelling corrections. */
+  termsWithPrefix(prefix: string): string[];
   /**
    * Σ over fields of the field boost × the BM25 term-frequency component (k1 = 1.2, b = 0.75,
    * length-normalised) of a term in a document; the engine multiplies it by an idf over all indexes.
