@@ -27,6 +27,18 @@ export interface SearchOptions {
   limit?: number;
   /** Extra filters merged with those typed in the query. */
   filters?: ParsedQuery['filters'];
+  /**
+   * Only the indexes of documents of this origin propose candidates (the idf still counts every
+   * index, so scores stay on the one scale): search can show bundled results at once and add a
+   * large folder of own documents a moment later.
+   */
+  origin?: Origin;
+}
+
+/** One page of results and how many documents matched in all. */
+export interface SearchPage {
+  results: SearchResult[];
+  total: number;
 }
 
 /** How many candidates each index contributes to ranking. */
@@ -269,23 +281,29 @@ export class SearchEngine {
   }
 
   search(input: unknown, options: SearchOptions = {}): SearchResult[] {
+    return this.searchPage(input, options).results;
+  }
+
+  /** Like `search`, with the number of matching documents (at least the candidates ranked). */
+  searchPage(input: unknown, options: SearchOptions = {}): SearchPage {
     const parsed = parseQuery(input);
     const filters = { ...parsed.filters, ...(options.filters ?? {}) };
     const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
+    const indexes = options.origin ? this.indexes.filter((i) => i.origin === options.origin) : this.indexes;
     if (parsed.terms.length === 0) {
-      return this.allDocs()
+      const all = indexes
+        .flatMap((i) => i.docs())
         .filter((d) => matchesFilters(d, filters))
-        .sort((a, b) => KINDS[a.kind].order - KINDS[b.kind].order || a.title.localeCompare(b.title))
-        .slice(0, limit)
-        .map((d) => this.result(d, 0, [], []));
+        .sort((a, b) => KINDS[a.kind].order - KINDS[b.kind].order || a.title.localeCompare(b.title));
+      return { results: all.slice(0, limit).map((d) => this.result(d, 0, [], [])), total: all.length };
     }
     const plan = planQuery(parsed.terms, (s) => this.known(s), (raw) => corrections(raw, this.vocabulary(raw.slice(0, 2))));
     const pool = Math.max(POOL, limit);
-    const candidates = this.indexes.flatMap((index) => index.candidates(plan, pool).filter((c) => matchesFilters(c.doc, filters)).map((c) => ({ c, index })));
+    const candidates = indexes.flatMap((index) => index.candidates(plan, pool).filter((c) => matchesFilters(c.doc, filters)).map((c) => ({ c, index })));
     const ranked = this.rank(candidates, plan).filter((s) => s.score > 0);
     ranked.sort((a, b) => b.score - a.score);
     for (const s of ranked.slice(0, PROXIMITY_POOL)) s.score *= proximityFactor(s.doc, plan);
-    return this.finish(ranked, limit, parsed.terms);
+    return { results: this.finish(ranked, limit, parsed.terms), total: ranked.length };
   }
 
   /** Documents most similar to one document (its distinctive words as a query), ranked the same way. */

@@ -1,3 +1,4 @@
+import type { Origin } from '../core/types';
 import type { SearchDoc } from './doc';
 
 /** One word of a query, planned once for every index (so all indexes expand words alike). */
@@ -31,6 +32,8 @@ export interface Candidate {
  */
 export interface SearchIndex {
   readonly size: number;
+  /** Where this index's documents come from: the bundled knowledge base or the workspace. */
+  readonly origin: Origin;
   docs(): SearchDoc[];
   get(ref: string): SearchDoc | undefined;
   /** Whether this exact (stemmed) term occurs in any document. */

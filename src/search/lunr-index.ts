@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { FIELD_BOOST, FIELDS, isSearchDoc, type SearchDoc } from './doc';
+import type { Origin } from '../core/types';
 import type { Candidate, SearchIndex, TermPlan } from './index-types';
 
 /**
@@ -56,6 +57,10 @@ export class Shard implements SearchIndex {
 
   get size(): number {
     return this.list.length;
+  }
+
+  get origin(): Origin {
+    return this.list[0]?.origin ?? 'bundled';
   }
 
   docs(): SearchDoc[] {

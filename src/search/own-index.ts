@@ -60,6 +60,8 @@ export class OwnIndex implements SearchIndex {
     return this.entries.size;
   }
 
+  readonly origin = 'workspace' as const;
+
   entry(path: string): Entry | undefined {
     return this.entries.get(path);
   }
