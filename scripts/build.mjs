@@ -31,6 +31,8 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
   // markdown-it's optional linkify/punycode deps resolve fine; nothing else is dynamic.
+  // gray-matter's default YAML engine is never used (we pass our own engines).
+  alias: { 'js-yaml': join(root, 'scripts/shims/js-yaml.js') },
 };
 
 /**
@@ -43,7 +45,7 @@ const web = {
   platform: 'browser',
   target: 'es2022',
   define: { global: 'globalThis' },
-  alias: { fs: join(root, 'scripts/shims/empty.js') },
+  alias: { ...common.alias, fs: join(root, 'scripts/shims/empty.js') },
   inject: [join(root, 'scripts/shims/buffer.js')],
 };
 

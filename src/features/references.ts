@@ -18,7 +18,7 @@ interface Target {
   summary: string;
   /** Where Go to Definition goes (read-only for bundled documents). */
   uri: vscode.Uri;
-  /** What the Markdown preview links to (a file it can open). */
+  /** What the Markdown preview links to where it cannot open the reader (the read-only source). */
   fileUri: vscode.Uri;
   line: number;
 }
@@ -64,7 +64,7 @@ export class References implements vscode.Disposable {
     if (this.cached) return this.cached;
     const out = new Map<string, Target>();
     for (const d of this.knowledge.docs()) {
-      out.set(`${d.kind}:${d.id}`, { key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
+      out.set(`${d.kind}:${d.id}`, { key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: kbSourceUri(d.path), line: Math.max(0, d.bodyLine - 1) });
     }
     for (const d of this.knowledge.ownDocs()) {
       const k = `${d.kind}:${d.id}`;
@@ -239,7 +239,7 @@ export class References implements vscode.Disposable {
       if (t) return { href: this.previewHref(t), title: `${KINDS[t.kind].label}: ${t.title} (opens in the Impact Hubs reader)`, text: t.title };
       // Before the knowledge base is loaded, link by convention; unknown ids show as marked text later.
       const folder = KINDS[kind].folder;
-      if (!this.knowledge.bundled && folder) return { href: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', folder, `${id}.md`).toString(), title: `${KINDS[kind].label}: ${id}`, text: id };
+      if (!this.knowledge.bundled && folder) return { href: kbSourceUri(`${folder}/${id}.md`).toString(), title: `${KINDS[kind].label}: ${id}`, text: id };
       return undefined;
     });
     void this.knowledge.ensureReady({ quiet: true });

@@ -241,19 +241,18 @@ export class Reader implements vscode.Disposable {
     const document = target.document;
     const selections = [...target.selections];
     const text = document.languageId === 'markdown' ? referenceFor(doc) : citationFor(doc, { year: this.knowledge.bundled?.builtAt.slice(0, 4), path: this.relative(doc) });
-    let editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    if (!editor) {
-      editor = await vscode.window.showTextDocument(document, { viewColumn: target.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false, selection: selections[0] });
-    }
-    const points = selections.map((s) => s.end);
-    const ok = await editor.edit((b) => {
-      for (const p of points) b.insert(p, text);
-    });
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const column = visible?.viewColumn ?? target.viewColumn ?? vscode.ViewColumn.One;
+    if (!visible) await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection: selections[0] });
+    // Inserted at each cursor, after any selected text: nothing the writer selected is replaced.
+    const offsets = [...new Set(selections.map((s) => document.offsetAt(s.end)))].sort((a, b) => a - b);
+    const edit = new vscode.WorkspaceEdit();
+    for (const o of offsets) edit.insert(document.uri, document.positionAt(o), text);
+    const ok = await vscode.workspace.applyEdit(edit);
     if (ok) {
-      const last = points[points.length - 1];
-      const end = document.positionAt(document.offsetAt(last) + text.length);
-      editor.selection = new vscode.Selection(end, end);
-      await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      // The cursor goes after the last reference (every earlier one moved it on by its length).
+      const end = document.positionAt(offsets[offsets.length - 1] + offsets.length * text.length);
+      await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection: new vscode.Selection(end, end) });
     }
     return ok;
   }
