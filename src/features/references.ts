@@ -236,7 +236,11 @@ export class References implements vscode.Disposable {
   extendMarkdownIt<T>(md: T): T {
     previewPlugin(md as Parameters<typeof previewPlugin>[0], (kind, id) => {
       const t = this.target(kind, id);
-      if (t) return { href: this.previewHref(t), title: `${KINDS[t.kind].label}: ${t.title} (opens in the Impact Hubs reader)`, text: t.title };
+      if (t) {
+        const href = this.previewHref(t);
+        const reader = href.includes('://impact-hubs.');
+        return { href, title: `${KINDS[t.kind].label}: ${t.title}${reader ? ' (opens in the Impact Hubs reader)' : ''}`, text: t.title };
+      }
       // Before the knowledge base is loaded, link by convention; unknown ids show as marked text later.
       const folder = KINDS[kind].folder;
       if (!this.knowledge.bundled && folder) return { href: kbSourceUri(`${folder}/${id}.md`).toString(), title: `${KINDS[kind].label}: ${id}`, text: id };

@@ -77,6 +77,9 @@ export class SearchFeature implements vscode.Disposable {
     const sideButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('open-preview'), tooltip: 'Open in the reader and keep searching' };
 
     let mode: 'search' | 'filter' = 'search';
+    /** What to mark in the reader for each listed result: the typed words and the terms that matched them. */
+    let marks = new Map<string, string[]>();
+    const highlightFor = (key: string) => [...parseQuery(qp.value).terms, ...(marks.get(key) ?? [])];
     let saved = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
     const publish = (reason: UpdateReason, rows: SearchRow[], started: number, pending: boolean) => {
@@ -89,6 +92,7 @@ export class SearchFeature implements vscode.Disposable {
       const deferOwn = reason === 'keystroke' && deferOwnSearch(this.knowledge.ownCount);
       const { results, total } = this.knowledge.engine.searchPage(value, { limit: parseQuery(value).terms.length ? 50 : 500, ...(deferOwn ? { origin: 'bundled' as const } : {}) });
       const rows = searchRows(value, results, (k) => this.knowledge.engine.get(k));
+      marks = new Map(results.map((r) => [r.ref, r.matched]));
       qp.items = rows.map((row): Item =>
         row.kind === 'separator'
           ? { row, label: row.label, kind: vscode.QuickPickItemKind.Separator }
@@ -141,7 +145,7 @@ export class SearchFeature implements vscode.Disposable {
         const doc = await this.knowledge.resolve(key);
         if (doc) await this.reader.insertReference(doc);
       } else {
-        await this.reader.open(key, { highlight: parseQuery(qp.value).terms, preserveFocus: true });
+        await this.reader.open(key, { highlight: highlightFor(key), preserveFocus: true });
       }
     });
     qp.onDidAccept(async () => {
@@ -154,7 +158,7 @@ export class SearchFeature implements vscode.Disposable {
       const key = item?.row?.key;
       if (!key) return;
       qp.hide();
-      await this.reader.open(key, { highlight: parseQuery(qp.value).terms });
+      await this.reader.open(key, { highlight: highlightFor(key) });
     });
     qp.onDidHide(() => {
       clearTimeout(timer);

@@ -21,6 +21,8 @@ export interface SearchResult {
   score: number;
   snippet: string;
   highlights: Highlight[];
+  /** The index terms (stems) that matched, also through typos and synonyms: what the reader marks. */
+  matched: string[];
 }
 
 export interface SearchOptions {
@@ -331,7 +333,7 @@ export class SearchEngine {
 
   private result(doc: SearchDoc, score: number, terms: string[], stems: string[]): SearchResult {
     const { snippet, highlights } = makeSnippet(doc, terms, stems);
-    return { ref: doc.ref, id: doc.id, kind: doc.kind, origin: doc.origin, path: doc.path, title: doc.title, score, snippet, highlights };
+    return { ref: doc.ref, id: doc.id, kind: doc.kind, origin: doc.origin, path: doc.path, title: doc.title, score, snippet, highlights, matched: stems };
   }
 }
 

@@ -116,7 +116,7 @@ export class Reader implements vscode.Disposable {
       return false;
     }
     this.history = this.history.slice(0, this.position + 1);
-    const entry: HistoryEntry = { key: keyOf(doc), anchor: opts.anchor, highlight: opts.highlight?.length ? opts.highlight.slice(0, 12) : undefined, scrollY: opts.restore?.scrollY };
+    const entry: HistoryEntry = { key: keyOf(doc), anchor: opts.anchor, highlight: opts.highlight?.length ? [...new Set(opts.highlight)].slice(0, 24) : undefined, scrollY: opts.restore?.scrollY };
     this.history.push(entry);
     this.position = this.history.length - 1;
     await this.show(doc, entry, opts.preserveFocus ?? false, opts.restore);

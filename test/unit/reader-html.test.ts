@@ -158,6 +158,17 @@ describe('reader HTML', () => {
   });
 });
 
+describe('search marks in the reader', () => {
+  it('marks what a misspelt search matched (the matched terms come with the result)', () => {
+    const { engine } = realKb();
+    const [gavi] = engine.search('vacine aliance', { limit: 1 });
+    assert.equal(gavi.ref, 'hub:gavi');
+    const m = highlightMatcher(['vacine', 'aliance', ...gavi.matched])!;
+    for (const w of ['vaccine', 'Vaccines', 'Alliance']) assert.ok(m(w), w);
+    for (const w of ['the', 'how', 'Gates']) assert.ok(!m(w), w);
+  });
+});
+
 describe('webview protocol', () => {
   it('accepts only well-formed messages', () => {
     assert.deepEqual(parseFromWebview({ type: 'navigate', key: 'hub:gavi' }), { type: 'navigate', key: 'hub:gavi', anchor: undefined });

@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   require('../integration/authoring.test');
   require('../integration/search.test');
   require('../integration/sidebar.test');
+  require('../integration/trust.test');
   require('../integration/web.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
