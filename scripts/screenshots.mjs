@@ -7,6 +7,7 @@
 //   note; Compare) in every theme, and the run fails on any serious or critical violation.
 // - The real host's keystroke → items latency of the search box is measured (light theme).
 // - The webviews' theme variables are saved to test/fixtures/webview-themes/ for the page tests.
+/* global document, window, MutationObserver, performance -- functions passed to page.evaluate run in the browser */
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
