@@ -49,6 +49,8 @@ const POOL = 120;
 const PROXIMITY_POOL = 12;
 /** Fuzzy matching only for words of this length (longer unknown words only match as prefixes). */
 const FUZZY_MIN = 4;
+/** Synonyms and corrections found in more than this share of documents are not looked up. */
+const COMMON_SHARE = 0.5;
 const FUZZY_MAX = 14;
 
 /**
@@ -252,6 +254,11 @@ export class SearchEngine {
     return this.indexes.some((i) => i.hasTerm(term));
   }
 
+  /** Documents with the term in any index (capped at the number of documents). */
+  private documentFrequency(term: string): number {
+    return Math.min(this.size, this.indexes.reduce((sum, i) => sum + i.documentFrequency(term), 0));
+  }
+
   private idf(term: string, cache: Map<string, number>): number {
     let v = cache.get(term);
     if (v === undefined) {
@@ -300,6 +307,10 @@ export class SearchEngine {
       return { results: all.slice(0, limit).map((d) => this.result(d, 0, [], [])), total: all.length };
     }
     const plan = planQuery(parsed.terms, (s) => this.known(s), (raw) => corrections(raw, this.vocabulary(raw.slice(0, 2))));
+    // An alternative that most documents contain adds next to nothing to a score (its idf is near
+    // zero) but costs a long posting list in every index: leave it out.
+    const n = this.size;
+    for (const t of plan) if (t.alternatives) t.alternatives = t.alternatives.filter((a) => this.documentFrequency(a.stem) <= n * COMMON_SHARE);
     const pool = Math.max(POOL, limit);
     const candidates = indexes.flatMap((index) => index.candidates(plan, pool).filter((c) => matchesFilters(c.doc, filters)).map((c) => ({ c, index })));
     const ranked = this.rank(candidates, plan).filter((s) => s.score > 0);
