@@ -1,20 +1,13 @@
 // @ts-check
 // Reader panel page script. Talks to the host only through messages (src/views/protocol.ts).
+// Its actions live in the editor title bar; here: links, Alt+←/→, and putting the page back where
+// the writer left it (scroll position and the followed link after Back, the anchor of a link).
 (function () {
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const state = JSON.parse(document.body.dataset.state || '{}');
-  vscode.setState({ key: state.key, anchor: state.anchor });
-
   // eslint-disable-next-line no-undef
-  impactHubsLinks(vscode);
-  document.addEventListener('click', (event) => {
-    const button = /** @type {HTMLElement} */ (event.target).closest('button[data-action]');
-    if (button instanceof HTMLButtonElement) {
-      event.preventDefault();
-      vscode.postMessage({ type: 'action', action: button.dataset.action });
-    }
-  });
+  const links = impactHubsLinks(vscode);
 
   // Alt+Left / Alt+Right navigate history, like a browser.
   document.addEventListener('keydown', (event) => {
@@ -22,43 +15,35 @@
     if (event.altKey && event.key === 'ArrowRight') vscode.postMessage({ type: 'action', action: 'forward' });
   });
 
-  /** Marks the search words in the text (never inside links' targets or code). */
-  function highlight(words) {
-    if (!words || !words.length) return;
-    const escaped = words.filter((w) => w.length >= 2).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    if (!escaped.length) return;
-    const re = new RegExp(`\\b(${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
-    const root = document.querySelector('article');
-    if (!root) return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    let first = null;
-    for (const node of nodes) {
-      const text = node.nodeValue || '';
-      if (!re.test(text) || node.parentElement?.closest('code, pre, mark')) continue;
-      re.lastIndex = 0;
-      const frag = document.createDocumentFragment();
-      let last = 0;
-      for (const m of text.matchAll(re)) {
-        frag.append(text.slice(last, m.index));
-        const mark = document.createElement('mark');
-        mark.textContent = m[0];
-        frag.append(mark);
-        first ??= mark;
-        last = (m.index || 0) + m[0].length;
-      }
-      frag.append(text.slice(last));
-      node.parentNode?.replaceChild(frag, node);
+  function restore() {
+    const focus = typeof state.focus === 'number' ? document.querySelectorAll('a')[state.focus] : undefined;
+    if (typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
+    if (focus instanceof HTMLElement) {
+      focus.focus({ preventScroll: true });
+      const r = focus.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > window.innerHeight) focus.scrollIntoView({ block: 'center' });
+    } else if (state.anchor) {
+      const el = document.getElementById(state.anchor);
+      if (el) links.reveal(el);
     }
-    return first;
+    // Otherwise the page starts at the top: the title and key facts first.
   }
+  restore();
 
-  const firstMark = highlight(state.highlight);
-  if (state.anchor) {
-    document.getElementById(state.anchor)?.scrollIntoView({ block: 'start' });
-  } else if (firstMark) {
-    firstMark.scrollIntoView({ block: 'center' });
-  }
+  // The host keeps the scroll position of each page of the history (for Back and Forward).
+  let timer;
+  window.addEventListener(
+    'scroll',
+    () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const y = Math.round(window.scrollY);
+        vscode.setState({ key: state.key, anchor: state.anchor, scrollY: y });
+        vscode.postMessage({ type: 'scroll', y });
+      }, 150);
+    },
+    { passive: true },
+  );
+  vscode.setState({ key: state.key, anchor: state.anchor, scrollY: state.scrollY });
   vscode.postMessage({ type: 'ready' });
 })();

@@ -32,6 +32,8 @@ const common = {
   // @resvg/resvg-js (PNG export) is a native module: loaded at run time in Node, never bundled.
   external: ['vscode', '@resvg/resvg-js'],
   // markdown-it's optional linkify/punycode deps resolve fine; nothing else is dynamic.
+  // gray-matter's default YAML engine is never used (we pass our own engines).
+  alias: { 'js-yaml': join(root, 'scripts/shims/js-yaml.js') },
 };
 
 /**
@@ -53,7 +55,7 @@ const web = {
   target: 'es2022',
   define: { global: 'globalThis' },
   // No native rasteriser in a browser worker: PNG export explains itself (src/platform/png.ts).
-  alias: { fs: join(root, 'scripts/shims/empty.js'), '@resvg/resvg-js': join(root, 'scripts/shims/empty.js') },
+  alias: { ...common.alias, fs: join(root, 'scripts/shims/empty.js'), '@resvg/resvg-js': join(root, 'scripts/shims/empty.js') },
   inject: [join(root, 'scripts/shims/buffer.js')],
 };
 

@@ -16,7 +16,7 @@ import { KINDS } from './core/kinds';
 import type { Problem } from './core/types';
 import { toSearchDoc } from './search/doc';
 import { Shard } from './search/lunr-index';
-import { BUNDLE_FILE, INDEX_FILE, readBundle } from './store/bundle';
+import { BUNDLE_FILE, INDEX_FILE, packBundle, readBundle } from './store/bundle';
 import { KnowledgeStore } from './store/knowledge-store';
 import { NodeFs, displayPath, readAuditPending, readCitationPolicy, readMarkdownTree, toFileUri } from './platform/node-fs';
 import { expandGlob } from './platform/glob';
@@ -291,7 +291,7 @@ function buildKnowledge(args: string[], io: Io): number {
     return 1;
   }
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, BUNDLE_FILE), JSON.stringify(bundle));
+  fs.writeFileSync(path.join(out, BUNDLE_FILE), JSON.stringify(packBundle(bundle, files)));
   const shard = Shard.build(bundle.docs.map(toSearchDoc));
   fs.writeFileSync(path.join(out, INDEX_FILE), JSON.stringify(shard.toJSON()));
   io.out(`knowledge: ${bundle.docs.length} documents compiled and indexed in ${Date.now() - started} ms`);

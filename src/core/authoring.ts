@@ -30,10 +30,13 @@ export function resolveExample(ex: ExampleRef, hubs: KnowledgeDoc[]): ResolvedEx
   return { intro: ex.intro, text, hubId: d.id, hubTitle: h.short_name ?? d.title, url };
 }
 
+/** Ends a sentence with a full stop unless it already ends with one (or with ? or !). */
+export const sentence = (text: string) => (/[.?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 const seeLinks = (refs: string[]) => refs.map((r) => `[[${r}]]`).join(', ');
 
 function guidance(s: Section, example?: ResolvedExample): string[] {
-  const lines = [`> **Purpose:** ${s.purpose}.`, ...s.questions.map((q) => `> - ${q}`)];
+  const lines = [`> **Purpose:** ${sentence(s.purpose)}`, ...s.questions.map((q) => `> - ${q}`)];
   if (s.see.length) lines.push(`> See ${seeLinks(s.see)}.`);
   if (example) {
     lines.push('>');

@@ -1,6 +1,6 @@
 import { esc, safeExternalUrl } from './html';
 import { RATING_INFO } from './kinds';
-import { ACTOR_TYPES, RATINGS, REGIONS, SDG_NAMES } from './vocab';
+import { ACTOR_TYPES, REGIONS, SDG_NAMES } from './vocab';
 import type { KnowledgeDoc, Rating, Source } from './types';
 
 /** A cited value in the comparison: its text and the numbers of its sources. */
@@ -21,9 +21,25 @@ export interface CompareSource {
   source: Source;
 }
 
+/** One hub's rating against one design principle, with its evidence and sources. */
+export interface RatingCell {
+  rating?: Rating;
+  note?: string;
+  cites: number[];
+}
+
+/** A row of the design-principles grid: one principle, one cell per hub. */
+export interface PrincipleRow {
+  id: string;
+  title: string;
+  cells: RatingCell[];
+}
+
 export interface Comparison {
   hubs: { id: string; title: string; key: string }[];
   rows: CompareRow[];
+  /** The design principles as a ✓ / ◐ / ✗ grid (principles rated for at least one of the hubs). */
+  principles: PrincipleRow[];
   sources: CompareSource[];
 }
 
@@ -34,7 +50,7 @@ export const MAX_COMPARE = 4;
  * Builds the side-by-side comparison of 2–4 hubs. Every cell keeps the numbers of the sources
  * its case study cites for that fact; numbering runs across the whole table.
  */
-export function compareHubs(docs: KnowledgeDoc[], principleTitle: (id: string) => string = (id) => id): Comparison {
+export function compareHubs(docs: KnowledgeDoc[], principleTitle: (id: string) => string = (id) => id, principleOrder: readonly string[] = []): Comparison {
   const hubs = docs.filter((d) => d.kind === 'hub' && d.hub);
   if (hubs.length < MIN_COMPARE || hubs.length > MAX_COMPARE) {
     throw new RangeError(`choose ${MIN_COMPARE} to ${MAX_COMPARE} hubs to compare (got ${hubs.length})`);
@@ -75,52 +91,107 @@ export function compareHubs(docs: KnowledgeDoc[], principleTitle: (id: string) =
       const r = d.hub!.results;
       return { text: '', lines: r.map((x) => `${x.text}${x.year ? ` (${x.year})` : ''}`), cites: cites(d, r.flatMap((x) => x.src)) };
     }),
-    row('Design principles', (d) => {
-      const ps = d.hub!.principles;
-      const by = (r: Rating) => ps.filter((p) => p.rating === r).map((p) => principleTitle(p.id));
-      return {
-        text: '',
-        lines: RATINGS.filter((r) => by(r).length).map((r) => `${RATING_INFO[r].label}: ${by(r).join('; ')}`),
-        cites: cites(d, ps.flatMap((p) => p.src)),
-      };
-    }),
     row('Regions', (d) => ({ text: d.hub!.regions.map((r) => REGIONS[r] ?? r).join(', '), cites: [] })),
     row('SDGs', (d) => ({ text: d.hub!.sdgs.map((n) => `${n} (${SDG_NAMES[n]})`).join(', '), cites: [] })),
   ];
-  return { hubs: hubs.map((d) => ({ id: d.id, title: d.hub!.short_name ?? d.title, key: `hub:${d.id}` })), rows, sources };
+  const rated = [...new Set(hubs.flatMap((d) => d.hub!.principles.map((p) => p.id)))];
+  const rank = (id: string) => {
+    const i = principleOrder.indexOf(id);
+    return i < 0 ? principleOrder.length + rated.indexOf(id) : i;
+  };
+  const principles: PrincipleRow[] = rated
+    .sort((a, b) => rank(a) - rank(b))
+    .map((id) => ({
+      id,
+      title: principleTitle(id),
+      cells: hubs.map((d) => {
+        const p = d.hub!.principles.find((x) => x.id === id);
+        return p ? { rating: p.rating, note: p.note, cites: cites(d, p.src) } : { cites: [] };
+      }),
+    }));
+  return { hubs: hubs.map((d) => ({ id: d.id, title: d.hub!.short_name ?? d.title, key: `hub:${d.id}` })), rows, principles, sources };
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The comparison as a Markdown table with footnotes, ready to paste into a charter. */
+/** Footnote marks separated by commas, so adjacent numbers never run together: ¹,²,³. */
+const mdCites = (ns: number[]) => ns.map((n) => `[^c${n}]`).join(',');
+
+/** A rating as a mark and a word (the word also for readers who cannot see the mark). */
+const ratingText = (r?: Rating) => (r ? `${RATING_INFO[r].symbol} ${RATING_INFO[r].label}` : '—');
+
+/**
+ * The comparison as Markdown, ready to paste into a charter: a table of facts and a ✓ / ◐ / ✗
+ * table of design principles, with footnotes for the sources. It renders the same in VS Code's
+ * preview (Impact Hubs adds footnotes to it) and on GitHub: no `|` inside a cell is left
+ * unescaped, adjacent footnote marks are separated, and `[[hub:…]]` references stay out of the
+ * tables (they are listed under the heading, where they read as text elsewhere).
+ */
 export function comparisonMarkdown(c: Comparison, date = new Date().toISOString().slice(0, 10)): string {
-  const head = `| | ${c.hubs.map((h) => `[[hub:${h.id}|${mdCell(h.title)}]]`).join(' | ')} |`;
-  const rule = `|---|${c.hubs.map(() => '---').join('|')}|`;
+  const columns = c.hubs.length;
+  const rule = `| --- |${' --- |'.repeat(columns)}`;
+  const head = `| | ${c.hubs.map((h) => `**${mdCell(h.title)}**`).join(' | ')} |`;
   const body = c.rows.map((r) => {
     const cells = r.cells.map((cell) => {
       const text = [cell.text, ...(cell.lines ?? [])].filter(Boolean).join('; ');
-      return mdCell(text || '—') + cell.cites.map((n) => `[^c${n}]`).join('');
+      return mdCell(text || '—') + mdCites(cell.cites);
     });
-    return `| **${r.label}** | ${cells.join(' | ')} |`;
+    return `| **${mdCell(r.label)}** | ${cells.join(' | ')} |`;
   });
-  const notes = c.sources.map((s) => `[^c${s.n}]: ${s.hub}: ${s.source.text}`);
+  const principles = c.principles.length
+    ? [
+        '',
+        '### Design principles',
+        '',
+        `${['exhibits', 'partly', 'not'].map((r) => `${RATING_INFO[r as Rating].symbol} ${RATING_INFO[r as Rating].verb}`).join(' · ')} — assessments from the cited evidence.`,
+        '',
+        `| Principle | ${c.hubs.map((h) => `**${mdCell(h.title)}**`).join(' | ')} |`,
+        rule,
+        ...c.principles.map((p) => `| ${mdCell(p.title)} | ${p.cells.map((cell) => `${ratingText(cell.rating)}${cell.note ? `: ${mdCell(cell.note)}` : ''}${mdCites(cell.cites)}`).join(' | ')} |`),
+      ]
+    : [];
+  const notes = c.sources.map((s) => `[^c${s.n}]: ${s.hub}: ${s.source.text.replace(/\s+/g, ' ').trim()}`);
   return [
     `## Comparison: ${c.hubs.map((h) => h.title).join(', ')}`,
     '',
-    `*From the Impact Hubs knowledge base (CC BY 4.0), ${date}. Ratings of design principles are assessments from the cited evidence.*`,
+    `*From the Impact Hubs knowledge base (CC BY 4.0), ${date}: ${c.hubs.map((h) => `[[${h.key}]]`).join(', ')}.*`,
     '',
     head,
     rule,
     ...body,
+    ...principles,
     '',
     ...notes,
     '',
   ].join('\n');
 }
 
-/** The comparison as an HTML table (for the webview). */
+/** Superscript source numbers, separated by commas (never "123" for 1, 2 and 3). */
+function citeHtml(ns: number[]): string {
+  if (!ns.length) return '';
+  return `<sup class="cite">${ns.map((n) => `<a href="#csrc-${n}" aria-label="source ${n}">${n}</a>`).join(',')}</sup>`;
+}
+
+/** The design principles as a grid of ✓ / ◐ / ✗ marks; each mark shows its evidence on hover and focus. */
+function principlesHtml(c: Comparison): string {
+  if (!c.principles.length) return '';
+  const legend = (['exhibits', 'partly', 'not'] as Rating[]).map((r) => `<span class="rating rating-${r}" aria-hidden="true">${RATING_INFO[r].symbol}</span> ${esc(RATING_INFO[r].verb)}`).join(' · ');
+  const rows = c.principles.map((p, i) => {
+    const cells = p.cells.map((cell, j) => {
+      if (!cell.rating) return '<td class="grid-cell"><span class="muted" title="Not rated">—</span><span class="sr-only">not rated</span></td>';
+      const info = RATING_INFO[cell.rating];
+      const tip = `tip-${i}-${j}`;
+      return `<td class="grid-cell"><span class="rating rating-${cell.rating}" tabindex="0" role="img" aria-label="${esc(info.label)}" aria-describedby="${tip}">${info.symbol}</span>${citeHtml(cell.cites)}<span class="tip" role="tooltip" id="${tip}"><strong>${esc(info.label)}.</strong> ${esc(cell.note ?? '')}</span></td>`;
+    });
+    return `<tr><th scope="row">${esc(p.title)}</th>${cells.join('')}</tr>`;
+  });
+  return `<h2 id="design-principles">Design principles</h2>
+<p class="muted legend">${legend} — assessments from the cited evidence; hover or focus a mark for the evidence.</p>
+<table class="compare principles-grid"><thead><tr><th scope="col">Principle</th>${c.hubs.map((h) => `<th scope="col">${esc(h.title)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The comparison as HTML (for the webview): a title, the table of facts, the principles grid, sources. */
 export function comparisonHtml(c: Comparison): string {
-  const citeHtml = (ns: number[]) => ns.map((n) => `<sup class="cite"><a href="#csrc-${n}">${n}</a></sup>`).join('');
   const head = `<thead><tr><th scope="col"><span class="sr-only">Field</span></th>${c.hubs.map((h) => `<th scope="col"><a href="#" data-doc="${esc(h.key)}">${esc(h.title)}</a></th>`).join('')}</tr></thead>`;
   const rows = c.rows.map(
     (r) =>
@@ -140,5 +211,9 @@ export function comparisonHtml(c: Comparison): string {
     const linked = url ? text.replace(esc(s.source.url), `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.source.url)}</a>`) : text;
     return `<li id="csrc-${s.n}" value="${s.n}"><strong>${esc(s.hub)}:</strong> ${linked}</li>`;
   });
-  return `<table class="compare">${head}<tbody>${rows.join('')}</tbody></table>\n<h2 id="sources">Sources</h2>\n<ol class="sources">${sources.join('\n')}</ol>`;
+  return `<h1>Compare: ${c.hubs.map((h) => esc(h.title)).join(', ')}</h1>
+<table class="compare">${head}<tbody>${rows.join('')}</tbody></table>
+${principlesHtml(c)}
+<h2 id="sources">Sources</h2>
+<ol class="sources">${sources.join('\n')}</ol>`;
 }

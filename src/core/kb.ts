@@ -24,6 +24,8 @@ export interface KnowledgeBundle {
   docs: KnowledgeDoc[];
   /** principle id → hubs rated against it (computed from the hubs' front matter). */
   principleHubs: Record<string, PrincipleHub[]>;
+  /** Each document's Markdown file by path (`hubs/gavi.md`), for Open Markdown Source (shipped bundles). */
+  files?: Record<string, string>;
 }
 
 

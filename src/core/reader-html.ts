@@ -4,6 +4,12 @@ import { renderDoc, type RenderContext } from './render';
 import { KINDS, isDocKind } from './kinds';
 import type { KnowledgeDoc } from './types';
 
+/** Where the reader goes back to: the scroll offset and the link that was followed (its index). */
+export interface ReaderRestore {
+  scrollY?: number;
+  focus?: number;
+}
+
 export interface ReaderPageInput {
   doc: KnowledgeDoc;
   ctx: RenderContext;
@@ -12,43 +18,39 @@ export interface ReaderPageInput {
   styleUri: string;
   /** Page scripts, in order (the shared link handler first). */
   scriptUris: string[];
-  canBack: boolean;
-  canForward: boolean;
   anchor?: string;
-  /** Words to mark in the text (from the search that opened the document). */
-  highlight?: string[];
+  /** Which words to mark (from the search that opened the document); see highlightMatcher. */
+  highlight?: (word: string) => boolean;
+  /** Back and Forward put the reader where it was. */
+  restore?: ReaderRestore;
   similar: { key: string; title: string; kind: string }[];
 }
 
-function button(action: string, icon: string, label: string, disabled = false): string {
-  const glyph = icon ? `<span class="icon" aria-hidden="true">${icon}</span>` : '';
-  return `<button type="button" data-action="${esc(action)}" title="${esc(label)}" aria-label="${esc(label)}"${disabled ? ' disabled' : ''}>${glyph}<span class="label">${esc(label)}</span></button>`;
-}
-
-/** The reader panel's whole HTML page. */
+/**
+ * The reader panel's whole HTML page. Its actions (Back, Forward, Open Markdown Source, Insert
+ * Reference, Copy Citation, More Like This) are editor-title actions with codicons, as in VS Code's
+ * own previews, so they keep their icon and label at every width; the page starts with skip links.
+ */
 export function readerPage(i: ReaderPageInput): string {
-  const { header, body } = renderDoc(i.doc, i.ctx);
+  const { header, body } = renderDoc(i.doc, i.ctx, undefined, i.highlight);
   const similar = i.similar.length
     ? `<section class="similar" aria-labelledby="more-like-this"><h2 id="more-like-this">More like this</h2><ul>${i.similar
         .map((s) => `<li><a href="#" data-doc="${esc(s.key)}">${esc(s.title)}</a> <span class="muted">${esc(isDocKind(s.kind) ? KINDS[s.kind].label : s.kind)}</span></li>`)
         .join('')}</ul></section>`
     : '';
-  const toolbar = `<nav class="toolbar" aria-label="Reader actions">
-${button('back', '←', 'Back', !i.canBack)}
-${button('forward', '→', 'Forward', !i.canForward)}
-<span class="spacer"></span>
-${button('openSource', '', 'Open Markdown source')}
-${button('insertReference', '', 'Insert reference')}
-${button('copyCitation', '', 'Copy citation')}
-${button('moreLikeThis', '', 'More like this')}
-</nav>`;
+  const skips = [
+    `<a href="#text">Skip to the text</a>`,
+    ...(body.includes('id="design-principles"') ? ['<a href="#design-principles">Skip to the design principles</a>'] : []),
+    ...(body.includes('id="sources"') ? ['<a href="#sources">Skip to the sources</a>'] : []),
+  ];
+  const restore = i.restore ?? {};
   return page({
     title: i.doc.title,
     cspSource: i.cspSource,
     nonce: i.nonce,
     styles: [i.styleUri],
     scripts: i.scriptUris,
-    state: { key: keyOf(i.doc), anchor: i.anchor, highlight: (i.highlight ?? []).slice(0, 12) },
-    body: `${toolbar}\n<main id="content" tabindex="-1">\n${header}\n<article class="markdown-body">\n${body}\n</article>\n${similar}\n</main>`,
+    state: { key: keyOf(i.doc), anchor: i.anchor, scrollY: restore.scrollY, focus: restore.focus },
+    body: `<nav class="skip-links" aria-label="Skip links">${skips.join('')}</nav>\n<main id="content">\n${header}\n<article class="markdown-body" id="text" tabindex="-1">\n${body}\n</article>\n${similar}\n</main>`,
   });
 }

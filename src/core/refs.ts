@@ -1,4 +1,6 @@
 import type MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { parseKey } from './keys';
 
 type Md = InstanceType<typeof MarkdownIt>;
 type InlineRule = Parameters<Md['inline']['ruler']['before']>[2];
@@ -87,4 +89,37 @@ export function refsPlugin(md: Md, resolve: (kind: DocKind, id: string) => RefTa
     return true;
   };
   md.inline.ruler.before('link', 'impact_hub_ref', rule);
+}
+
+/**
+ * The plugin for VS Code's built-in Markdown preview: references as links, and footnotes (the
+ * knowledge base and the exported comparisons cite with `[^label]`, which the preview does not
+ * render by itself). Footnotes are added only when no other plugin has added them.
+ */
+export function previewPlugin(md: Md, resolve: (kind: DocKind, id: string) => RefTarget | undefined): void {
+  refsPlugin(md, resolve);
+  const find = (ruler: unknown, name: string) => (ruler as { __find__(n: string): number }).__find__(name) >= 0;
+  if (!find(md.core.ruler, 'footnote_tail') && !find(md.block.ruler, 'footnote_def')) md.use(footnote);
+}
+
+/** The URI that opens a document in the reader from a link (handled by the extension's URI handler). */
+export function readerUri(uriScheme: string, extensionId: string, key: string): string {
+  return `${uriScheme}://${extensionId}/open?key=${encodeURIComponent(key)}`;
+}
+
+/** The document key of a reader URI's query, or undefined for anything else. */
+export function keyFromReaderQuery(path: string, query: string): string | undefined {
+  if (path !== '/open') return undefined;
+  for (const part of query.split('&')) {
+    const [k, v = ''] = part.split('=');
+    if (k !== 'key') continue;
+    let key: string;
+    try {
+      key = decodeURIComponent(v);
+    } catch {
+      return undefined;
+    }
+    return key.length <= 2000 && parseKey(key) ? key : undefined;
+  }
+  return undefined;
 }

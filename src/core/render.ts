@@ -24,6 +24,40 @@ interface Env {
   numbers: Map<string, number>;
   sources: Source[];
   sourcesRendered: boolean;
+  /** Which words to mark (from the search that opened the document). */
+  highlight?: (word: string) => boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Whether a piece of text is (part of) a web address: never marked. */
+function isUrlLike(chunk: string): boolean {
+  if (chunk.includes('://') || chunk.toLowerCase().startsWith('www.')) return true;
+  // example.org/path
+  const slash = chunk.indexOf('/');
+  return slash > 0 && chunk.slice(0, slash).includes('.');
+}
+
+/**
+ * Escaped text with the matched words marked. Words inside web addresses are left alone; the
+ * matcher decides the rest (it never matches stop words). One pass over the text.
+ */
+export function markWords(text: string, matches: (word: string) => boolean): string {
+  let out = '';
+  for (const chunk of text.split(/(\s+)/)) {
+    if (!chunk || !chunk.trim() || isUrlLike(chunk)) {
+      out += esc(chunk);
+      continue;
+    }
+    let last = 0;
+    for (const m of chunk.matchAll(WORD)) {
+      if (!matches(m[0])) continue;
+      out += esc(chunk.slice(last, m.index)) + `<mark>${esc(m[0])}</mark>`;
+      last = m.index + m[0].length;
+    }
+    out += esc(chunk.slice(last));
+  }
+  return out;
 }
 
 import { keyOf as docRef } from './keys';
@@ -107,6 +141,21 @@ export function createRenderer(ctx: RenderContext): Md {
     t.attrSet('title', `Link target not found: ${href}`);
     return self.renderToken(tokens, idx, options);
   };
+  // Search words are marked in the text, never in a web address (a linkified URL or URL text).
+  md.renderer.rules.text = (tokens, idx, _o, rawEnv) => {
+    const env = rawEnv as unknown as Env;
+    const content = tokens[idx].content;
+    let open = -1;
+    for (let i = idx - 1; i >= 0; i--) {
+      if (tokens[i].type === 'link_close') break;
+      if (tokens[i].type === 'link_open') {
+        open = i;
+        break;
+      }
+    }
+    const inUrlLink = open >= 0 && (tokens[open].markup === 'linkify' || tokens[open].markup === 'autolink');
+    return env.highlight && !inUrlLink ? markWords(content, env.highlight) : esc(content);
+  };
   // Images never load from outside the extension: show their text instead.
   md.renderer.rules.image = (tokens, idx) => `<span class="image-alt">[${esc(tokens[idx].content || 'image')}]</span>`;
   // Heading ids, so links with #anchors can scroll.
@@ -128,8 +177,8 @@ export interface RenderedDoc {
 }
 
 /** Renders a document for the reader panel. Pure: same input, same HTML. */
-export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = createRenderer(ctx)): RenderedDoc {
-  const env: Env = { doc, numbers: new Map(doc.sources.map((s, i) => [s.label, i + 1])), sources: doc.sources, sourcesRendered: false };
+export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = createRenderer(ctx), highlight?: (word: string) => boolean): RenderedDoc {
+  const env: Env = { doc, numbers: new Map(doc.sources.map((s, i) => [s.label, i + 1])), sources: doc.sources, sourcesRendered: false, highlight };
   // The document's own H1 duplicates the header card's title.
   const bodyMd = doc.body.replace(/^\s*#\s+[^\n]*\n/, '');
   let body = md.render(bodyMd, env as unknown as Parameters<Md['render']>[1]);
@@ -197,7 +246,7 @@ function headerCard(doc: KnowledgeDoc, env: Env): string {
     ].join('');
   }
   const aliases = h?.aliases.length ? `<p class="aliases">Also known as ${h.aliases.map(esc).join(' · ')}</p>` : '';
-  const questions = doc.questions.length ? `<div class="questions"><h3>Questions for your charter</h3><ul>${doc.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ul></div>` : '';
+  const questions = doc.questions.length ? `<div class="questions"><h2>Questions for your charter</h2><ul>${doc.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ul></div>` : '';
   return `<header class="card">
 <div class="kind kind-${esc(doc.kind)}">${esc(kind)}${esc(origin)}</div>
 <h1>${esc(doc.title)}</h1>

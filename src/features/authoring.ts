@@ -60,9 +60,11 @@ export const authoring: Feature = ({ knowledge, checks }) => {
     const text = renderTemplate(type, name, new Date().toISOString().slice(0, 10), knowledge.docs());
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     const doc = await vscode.workspace.openTextDocument(target);
-    const editor = await vscode.window.showTextDocument(doc);
-    const first = text.split('\n').findIndex((l) => l.startsWith('## '));
-    if (first >= 0) editor.revealRange(new vscode.Range(first, 0, first, 0), vscode.TextEditorRevealType.AtTop);
+    // A normal (not preview) tab, with the cursor at the first heading after the front matter.
+    const first = Math.max(0, text.split('\n').findIndex((l, i) => i > 0 && l.startsWith('# ')));
+    const at = new vscode.Range(first, 0, first, 0);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false, selection: at });
+    editor.revealRange(at, vscode.TextEditorRevealType.AtTop);
     return target;
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findRefs, refPrefixAt, refsPlugin, REF_KINDS } from '../core/refs';
+import { findRefs, keyFromReaderQuery, previewPlugin, readerUri, refPrefixAt, REF_KINDS } from '../core/refs';
 import { REGIONS } from '../core/vocab';
 import { KINDS } from '../core/kinds';
 import type { DocKind } from '../core/types';
@@ -17,7 +17,7 @@ interface Target {
   summary: string;
   /** Where Go to Definition goes (read-only for bundled documents). */
   uri: vscode.Uri;
-  /** What the Markdown preview links to (a file it can open). */
+  /** What the Markdown preview links to where it cannot open the reader (the read-only source). */
   fileUri: vscode.Uri;
   line: number;
 }
@@ -39,6 +39,8 @@ export class References implements vscode.Disposable {
       vscode.languages.registerHoverProvider(SELECTOR, { provideHover: (d, p) => this.hover(d, p) }),
       vscode.languages.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, p) => this.definition(d, p) }),
       vscode.languages.registerDocumentLinkProvider(SELECTOR, { provideDocumentLinks: (d) => this.links(d) }),
+      // Links in the Markdown preview open the reader through this handler (vscode://impact-hubs.impact-hubs/open?key=hub%3Agavi).
+      vscode.window.registerUriHandler({ handleUri: (uri) => void this.handleUri(uri) }),
       knowledge.onDidChange(() => {
         this.cached = undefined;
       }),
@@ -52,7 +54,7 @@ export class References implements vscode.Disposable {
     if (this.cached) return this.cached;
     const out = new Map<string, Target>();
     for (const d of this.knowledge.docs()) {
-      out.set(`${d.kind}:${d.id}`, { key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', d.path), line: Math.max(0, d.bodyLine - 1) });
+      out.set(`${d.kind}:${d.id}`, { key: `${d.kind}:${d.id}`, kind: d.kind, id: d.id, title: d.title, summary: d.summary, uri: kbSourceUri(d.path), fileUri: kbSourceUri(d.path), line: Math.max(0, d.bodyLine - 1) });
     }
     for (const d of this.knowledge.ownDocs()) {
       const k = `${d.kind}:${d.id}`;
@@ -117,6 +119,7 @@ export class References implements vscode.Disposable {
     } else {
       md.appendMarkdown(`${escapeMd(t.summary)}\n\n`);
     }
+    // The one "Open in the reader" of the hover (the reference's link adds only VS Code's own "Follow link").
     md.appendMarkdown(`[Open in the reader](command:impactHubs.openDocument?${encodeURIComponent(JSON.stringify([t.key]))})`);
     return new vscode.Hover(md, range);
   }
@@ -128,26 +131,53 @@ export class References implements vscode.Disposable {
     return t ? new vscode.Location(t.uri, new vscode.Position(t.line, 0)) : undefined;
   }
 
-  links(doc: vscode.TextDocument): vscode.DocumentLink[] {
+  /** Ctrl/Cmd-click on a reference opens the reader; an unknown id is no link (it is a warning). */
+  async links(doc: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
     const text = doc.getText();
-    if (!text.includes('[[')) return [];
-    return findRefs(text).map((r) => {
+    if (!text.includes('[[') || !(await this.knowledge.ensureReady({ quiet: true }))) return [];
+    return findRefs(text).flatMap((r) => {
+      const t = this.target(r.kind, r.id);
+      if (!t) return [];
       const range = new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end));
-      const key = `${r.kind}:${r.id}`;
-      const link = new vscode.DocumentLink(range, vscode.Uri.parse(`command:impactHubs.openDocument?${encodeURIComponent(JSON.stringify([key]))}`));
-      link.tooltip = 'Open in the Impact Hubs reader';
-      return link;
+      const link = new vscode.DocumentLink(range, vscode.Uri.parse(`command:impactHubs.openDocument?${encodeURIComponent(JSON.stringify([t.key]))}`));
+      link.tooltip = `${KINDS[t.kind].label}: ${t.title}`;
+      return [link];
     });
+  }
+
+  /** Opens the reader for a link such as vscode://impact-hubs.impact-hubs/open?key=hub%3Agavi. */
+  async handleUri(uri: vscode.Uri): Promise<boolean> {
+    const key = keyFromReaderQuery(uri.path, uri.query);
+    if (!key) {
+      void vscode.window.showWarningMessage(`Impact Hubs: this link does not name a knowledge document (${uri.path}).`);
+      return false;
+    }
+    return (await vscode.commands.executeCommand<boolean>('impactHubs.openDocument', key)) ?? false;
+  }
+
+  /**
+   * Where a reference in the built-in Markdown preview links to. The preview follows `vscode:`
+   * links (desktop VS Code, vscode.dev): they open the reader through the URI handler. Where the
+   * product has another URI scheme (code-server: code-oss) the preview would not follow it, so the
+   * link goes to the case study's Markdown file instead.
+   */
+  private previewHref(t: Target): string {
+    const scheme = vscode.env.uriScheme;
+    return scheme === 'vscode' || scheme === 'vscode-insiders' ? readerUri(scheme, this.context.extension.id, t.key) : t.fileUri.toString();
   }
 
   /** markdown-it plugin for the built-in Markdown preview (contributes.markdown.markdownItPlugins). */
   extendMarkdownIt<T>(md: T): T {
-    refsPlugin(md as Parameters<typeof refsPlugin>[0], (kind, id) => {
+    previewPlugin(md as Parameters<typeof previewPlugin>[0], (kind, id) => {
       const t = this.target(kind, id);
-      if (t) return { href: t.fileUri.toString(), title: `${KINDS[t.kind].label}: ${t.title}`, text: t.title };
+      if (t) {
+        const href = this.previewHref(t);
+        const reader = href.includes('://impact-hubs.');
+        return { href, title: `${KINDS[t.kind].label}: ${t.title}${reader ? ' (opens in the Impact Hubs reader)' : ''}`, text: t.title };
+      }
       // Before the knowledge base is loaded, link by convention; unknown ids show as marked text later.
       const folder = KINDS[kind].folder;
-      if (!this.knowledge.bundled && folder) return { href: vscode.Uri.joinPath(this.context.extensionUri, 'knowledge', folder, `${id}.md`).toString(), title: `${KINDS[kind].label}: ${id}`, text: id };
+      if (!this.knowledge.bundled && folder) return { href: kbSourceUri(`${folder}/${id}.md`).toString(), title: `${KINDS[kind].label}: ${id}`, text: id };
       return undefined;
     });
     void this.knowledge.ensureReady({ quiet: true });

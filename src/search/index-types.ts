@@ -1,3 +1,4 @@
+import type { Origin } from '../core/types';
 import type { SearchDoc } from './doc';
 
 /** One word of a query, planned once for every index (so all indexes expand words alike). */
@@ -10,6 +11,12 @@ export interface TermPlan {
   prefix: boolean;
   /** Edit distance allowed for typos (0 for known words). */
   fuzzy: 0 | 1 | 2;
+  /**
+   * Other index terms that answer this word, each with the weight of its match (below 1): synonyms
+   * of a known word ("money" → fund, financ) and spelling corrections of an unknown one found in
+   * the indexes' vocabularies ("sanitaton" → sanit). Every index looks them up as exact terms.
+   */
+  alternatives?: { stem: string; weight: number }[];
 }
 
 export interface Candidate {
@@ -25,12 +32,16 @@ export interface Candidate {
  */
 export interface SearchIndex {
   readonly size: number;
+  /** Where this index's documents come from: the bundled knowledge base or the workspace. */
+  readonly origin: Origin;
   docs(): SearchDoc[];
   get(ref: string): SearchDoc | undefined;
   /** Whether this exact (stemmed) term occurs in any document. */
   hasTerm(term: string): boolean;
-  /** How many documents contain the term, counted once per field (lunr's convention). */
+  /** How many documents contain the term (in any field; each document counted once). */
   documentFrequency(term: string): number;
+  /** The index's terms (stems) that start with these letters, for spelling corrections. */
+  termsWithPrefix(prefix: string): string[];
   /**
    * Σ over fields of the field boost × the BM25 term-frequency component (k1 = 1.2, b = 0.75,
    * length-normalised) of a term in a document; the engine multiplies it by an idf over all indexes.

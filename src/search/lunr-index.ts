@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { FIELD_BOOST, FIELDS, isSearchDoc, type SearchDoc } from './doc';
+import type { Origin } from '../core/types';
 import type { Candidate, SearchIndex, TermPlan } from './index-types';
 
 /**
@@ -58,6 +59,10 @@ export class Shard implements SearchIndex {
     return this.list.length;
   }
 
+  get origin(): Origin {
+    return this.list[0]?.origin ?? 'bundled';
+  }
+
   docs(): SearchDoc[] {
     return this.list;
   }
@@ -74,16 +79,34 @@ export class Shard implements SearchIndex {
     return Object.hasOwn(this.inverted, term);
   }
 
-  /** Documents with the term, counted per field as lunr's own idf does. */
+  /** Documents with the term in any field, each counted once. */
   documentFrequency(term: string): number {
     let n = this.dfCache.get(term);
     if (n === undefined) {
       const posting = Object.hasOwn(this.inverted, term) ? this.inverted[term] : undefined;
-      n = 0;
-      if (posting) for (const f of FIELDS) n += Object.keys(posting[f] ?? {}).length;
+      const docs = new Set<string>();
+      if (posting) for (const f of FIELDS) for (const ref of Object.keys(posting[f] ?? {})) docs.add(ref);
+      n = docs.size;
       this.dfCache.set(term, n);
     }
     return n;
+  }
+
+  private sortedTerms?: string[];
+
+  termsWithPrefix(prefix: string): string[] {
+    this.sortedTerms ??= Object.keys(this.inverted).sort();
+    const terms = this.sortedTerms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < terms.length && terms[i].startsWith(prefix); i++) out.push(terms[i]);
+    return out;
   }
 
   /**
@@ -125,6 +148,7 @@ export class Shard implements SearchIndex {
         if (t.prefix && t.raw.length >= 3) q.term(t.raw, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
         if (t.prefix && t.stem !== t.raw && t.stem.length >= 3) q.term(t.stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
         if (t.fuzzy) q.term(t.stem, { usePipeline: false, editDistance: t.fuzzy, boost: 1 });
+        for (const a of t.alternatives ?? []) q.term(a.stem, { usePipeline: false, boost: 6 * a.weight });
       }
     }, limit);
   }

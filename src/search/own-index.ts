@@ -60,6 +60,8 @@ export class OwnIndex implements SearchIndex {
     return this.entries.size;
   }
 
+  readonly origin = 'workspace' as const;
+
   entry(path: string): Entry | undefined {
     return this.entries.get(path);
   }
@@ -84,12 +86,26 @@ export class OwnIndex implements SearchIndex {
     return this.documentFrequency(term) > 0;
   }
 
-  /** Documents with the term, counted per field (as lunr's idf counts them), so both indexes agree. */
+  private dfCache = new Map<string, number>();
+
+  /** Documents with the term in any field, each counted once (as the bundled index counts them). */
   documentFrequency(term: string): number {
-    const fields = this.termData(term);
-    let n = 0;
-    if (fields) for (const byDoc of fields.values()) n += byDoc.size;
+    let n = this.dfCache.get(term);
+    if (n === undefined) {
+      const fields = this.termData(term);
+      const docs = new Set<number>();
+      if (fields) for (const byDoc of fields.values()) for (const id of byDoc.keys()) docs.add(id);
+      n = docs.size;
+      if (this.dfCache.size > 5000) this.dfCache.clear();
+      this.dfCache.set(term, n);
+    }
     return n;
+  }
+
+  termsWithPrefix(prefix: string): string[] {
+    if (this.entries.size === 0) return [];
+    const index = this.internals._index as unknown as { atPrefix(p: string): { keys(): Iterable<string> } };
+    return [...index.atPrefix(prefix).keys()];
   }
 
   termWeight(doc: SearchDoc, term: string): number {
@@ -131,6 +147,7 @@ export class OwnIndex implements SearchIndex {
     this.byRef.set(entry.doc.ref, entry);
     this.mini.add(entry.doc);
     this.termCache.clear();
+    this.dfCache.clear();
     return true;
   }
 
@@ -146,6 +163,7 @@ export class OwnIndex implements SearchIndex {
     this.byRef.delete(e.doc.ref);
     if (this.mini.has(e.doc.ref)) this.mini.discard(e.doc.ref);
     this.termCache.clear();
+    this.dfCache.clear();
   }
 
   /** Removes every entry whose path is not in `keep`; returns how many were removed. */
@@ -158,8 +176,9 @@ export class OwnIndex implements SearchIndex {
   candidates(plan: TermPlan[], limit: number): Candidate[] {
     if (this.entries.size === 0 || plan.length === 0) return [];
     const byStem = new Map(plan.map((t) => [t.stem, t]));
+    const alternatives = plan.flatMap((t) => (t.alternatives ?? []).map((a) => a.stem)).filter((a) => !byStem.has(a));
     return this.run(
-      plan.map((t) => t.stem).join(' '),
+      [...plan.map((t) => t.stem), ...alternatives].join(' '),
       {
         prefix: (term: string) => byStem.get(term)?.prefix ?? false,
         fuzzy: (term: string) => byStem.get(term)?.fuzzy || false,

@@ -55,6 +55,35 @@ export function searchRows(query: string, results: SearchResult[], docOf: (key: 
   return rows;
 }
 
+/** Short enough to show whole in the search box next to its two buttons. */
+export const SEARCH_PLACEHOLDER = 'Words, acronyms, or filters such as kind:hub sdg:3';
+
+/** The search box's title, with how many documents match (`total`) and how many are listed. */
+export function searchTitle(query: string, total: number, pending = false): string {
+  const parsed = parseQuery(query);
+  const what = parsed.terms.length === 0 && Object.keys(parsed.filters).length === 0 ? `${total} document${total === 1 ? '' : 's'}` : total === 0 ? 'no results' : `${total} result${total === 1 ? '' : 's'}`;
+  return `Search the Impact Hubs knowledge base — ${what}${pending ? ' (adding your documents…)' : ''}`;
+}
+
+/**
+ * Search follows the keys: each keystroke updates the list at once. Only searching a large folder
+ * of own documents can take longer than a frame; above this many own documents the bundled
+ * results show at once and the own documents join them after a short pause in typing.
+ */
+export const DEFER_OWN_ABOVE = 500;
+export const OWN_DEBOUNCE_MS = 120;
+
+export function deferOwnSearch(ownDocuments: number): boolean {
+  return ownDocuments > DEFER_OWN_ABOVE;
+}
+
+/** The query after picking a filter: the filter first, then everything typed so far (kept). */
+export function withFilter(query: string, token: string): string {
+  const rest = query.trim();
+  if (rest.split(/\s+/).includes(token)) return `${rest} `;
+  return `${token} ${rest}`.trim() + ' ';
+}
+
 /** Filters offered by the QuickPick's filter button, as query tokens. */
 export function filterChoices(docs: SearchDoc[], principleTitles: Record<string, string>): { token: string; label: string; group: string }[] {
   const out: { token: string; label: string; group: string }[] = [

@@ -104,3 +104,22 @@ function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
+
+/**
+ * Which words the reader marks for a search: words with the stem of a query word (not a stop
+ * word, so "How" in "how did gavi fund vaccines" is never marked), or, for the last word, words
+ * that start with it (it may still have been typed in part).
+ */
+export function highlightMatcher(terms: string[]): ((word: string) => boolean) | undefined {
+  const meaningful = terms.filter((t) => t.length >= 2 && !isStopWord(t));
+  if (meaningful.length === 0) return undefined;
+  const stems = new Set(meaningful.map((t) => stem(t)));
+  const last = meaningful[meaningful.length - 1];
+  const prefix = last.length >= 4 ? last : undefined;
+  const heads = new Set([...stems, ...(prefix ? [prefix] : [])].map((x) => x.slice(0, 2)));
+  return (word: string) => {
+    const w = word.toLowerCase();
+    if (w.length < 2 || !heads.has(w.slice(0, 2)) || isStopWord(w)) return false;
+    return stems.has(w) || (prefix !== undefined && w.startsWith(prefix)) || stems.has(stem(w));
+  };
+}

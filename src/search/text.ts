@@ -56,6 +56,35 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return Math.min(prev[b.length], max + 1);
 }
 
+/**
+ * The smallest edit distance between `term` and any beginning of `word` ("sanit" and "sanitaton":
+ * 0; "govern" and "goverment": 1), or max + 1 when it is larger. Banded, O(len × max).
+ */
+export function boundedPrefixDistance(word: string, term: string, max: number): number {
+  // Rows: letters of the term; columns: letters of the word. The answer is the best cell of the
+  // last row (the rest of the word is free).
+  let prev = new Array<number>(word.length + 1);
+  let cur = new Array<number>(word.length + 1);
+  for (let j = 0; j <= word.length; j++) prev[j] = j;
+  for (let i = 1; i <= term.length; i++) {
+    cur.fill(max + 1);
+    cur[0] = i;
+    let rowMin = cur[0];
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(word.length, i + max);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (term.charCodeAt(i - 1) === word.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  let best = max + 1;
+  for (let j = Math.max(0, term.length - max); j <= Math.min(word.length, term.length + max); j++) best = Math.min(best, prev[j]);
+  return best;
+}
+
 /** Lower-case words of a text, in order (a single linear pass). */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

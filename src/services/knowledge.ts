@@ -92,6 +92,10 @@ export class KnowledgeService implements vscode.Disposable {
     return this.store.ownDocs();
   }
 
+  get ownCount(): number {
+    return this.store.ownCount;
+  }
+
   byRef(kind: DocKind, id: string): KnowledgeDoc | undefined {
     return this.store.byRef(kind, id);
   }

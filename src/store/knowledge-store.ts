@@ -149,6 +149,11 @@ export class KnowledgeStore implements Disposable {
     return this.own.docs();
   }
 
+  /** How many own documents are indexed. */
+  get ownCount(): number {
+    return this.own.size;
+  }
+
   ownRef(kind: DocKind, id: string): SearchDoc | undefined {
     return this.own.docs().find((d) => d.kind === kind && d.id === id);
   }

@@ -61,28 +61,60 @@ export class CompareView implements vscode.Disposable {
       return undefined;
     }
     const title = (id: string) => this.knowledge.byRef('principle', id)?.title ?? id;
-    this.current = compareHubs(docs, title);
+    const order = this.knowledge
+      .docs()
+      .filter((d) => d.kind === 'principle')
+      .sort((a, b) => (a.order ?? 99) - (b.order ?? 99) || a.title.localeCompare(b.title))
+      .map((d) => d.id);
+    this.current = compareHubs(docs, title, order);
     this.show(this.current);
     return this.current;
   }
 
-  private async pick(already: string[]): Promise<string[] | undefined> {
+  /** The picker (tests drive it as a user would). */
+  picker?: vscode.QuickPick<vscode.QuickPickItem & { key: string }>;
+
+  /**
+   * Asks for 2–4 hubs. The count is checked inside the picker: with too few or too many ticked,
+   * Enter keeps it open and its title says what to change.
+   */
+  private pick(already: string[]): Promise<string[] | undefined> {
     const items = this.hubs()
       .sort((a, b) => a.title.localeCompare(b.title))
-      .map((h) => ({ label: h.title, description: h.hub?.short_name !== h.title ? h.hub?.short_name : undefined, detail: h.hub?.goal?.text, key: `hub:${h.id}`, picked: already.includes(`hub:${h.id}`) }));
-    for (;;) {
-      const picks = await vscode.window.showQuickPick(items, {
-        canPickMany: true,
-        title: `Compare hubs (choose ${MIN_COMPARE}–${MAX_COMPARE})`,
-        placeHolder: 'Tick the hubs to compare side by side, then press Enter',
-        matchOnDescription: true,
+      .map((h) => ({ label: h.title, description: h.hub?.short_name !== h.title ? h.hub?.short_name : undefined, detail: h.hub?.goal?.text, key: `hub:${h.id}` }));
+    const qp = vscode.window.createQuickPick<(typeof items)[number]>();
+    this.picker = qp;
+    qp.canSelectMany = true;
+    qp.matchOnDescription = true;
+    qp.placeholder = 'Tick the hubs to compare side by side, then press Enter';
+    qp.items = items;
+    qp.selectedItems = items.filter((i) => already.includes(i.key));
+    const status = (n: number, tried = false) =>
+      n >= MIN_COMPARE && n <= MAX_COMPARE
+        ? `Compare hubs: ${n} chosen — press Enter`
+        : `Compare hubs: ${n < MIN_COMPARE ? `choose at least ${MIN_COMPARE}` : `choose at most ${MAX_COMPARE}`} (${n} chosen)${tried ? ' — Enter compares 2 to 4 hubs' : ''}`;
+    qp.title = status(qp.selectedItems.length);
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (v: string[] | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(v);
+        qp.hide();
+      };
+      qp.onDidChangeSelection((sel) => (qp.title = status(sel.length)));
+      qp.onDidAccept(() => {
+        const n = qp.selectedItems.length;
+        if (n >= MIN_COMPARE && n <= MAX_COMPARE) finish(qp.selectedItems.map((i) => i.key));
+        else qp.title = status(n, true);
       });
-      if (!picks) return undefined;
-      if (picks.length >= MIN_COMPARE && picks.length <= MAX_COMPARE) return picks.map((p) => p.key);
-      const again = await vscode.window.showWarningMessage(`Choose between ${MIN_COMPARE} and ${MAX_COMPARE} hubs (you chose ${picks.length}).`, 'Choose again');
-      if (again !== 'Choose again') return undefined;
-      for (const i of items) i.picked = picks.some((p) => p.key === i.key);
-    }
+      qp.onDidHide(() => {
+        finish(undefined);
+        if (this.picker === qp) this.picker = undefined;
+        qp.dispose();
+      });
+      qp.show();
+    });
   }
 
   private show(c: Comparison): void {
@@ -114,19 +146,23 @@ export class CompareView implements vscode.Disposable {
       nonce: makeNonce(),
       styles: [media('reader.css'), media('compare.css')],
       scripts: [media('links.js'), media('compare.js')],
-      body: `<nav class="toolbar" aria-label="Comparison actions"><strong>${c.hubs.length} hubs side by side</strong><span class="spacer"></span><button type="button" data-export title="Open the table as Markdown in a new editor">Export as Markdown</button></nav>
-<main class="wide">${comparisonHtml(c)}</main>`,
+      body: `<main class="wide"><div class="compare-actions"><button type="button" data-export title="Open the table as Markdown in a new editor (also in the editor title bar)"><span class="codicon-like" aria-hidden="true">⤓</span> Export as Markdown</button></div>
+${comparisonHtml(c)}</main>`,
     });
   }
 
-  /** Opens the comparison as a Markdown table in a new, unsaved editor. */
+  /**
+   * Opens the comparison as Markdown in a new, unsaved editor: beside the comparison when it is
+   * open, otherwise in the active editor group (never in a new group next to an empty one).
+   */
   async export(): Promise<vscode.TextDocument | undefined> {
     if (!this.current) {
       void vscode.window.showInformationMessage('Impact Hubs: compare some hubs first (Impact Hubs: Compare Hubs…).');
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: comparisonMarkdown(this.current) });
-    await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    const beside = this.panel?.visible === true;
+    await vscode.window.showTextDocument(doc, { viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
     return doc;
   }
 

@@ -7,8 +7,10 @@ import { KB_SCHEME } from './kb-uri';
 
 /**
  * Serves read-only Markdown under the `impact-hubs-kb:` scheme: the bundled knowledge base
- * (`/hubs/gavi.md`) and the documentation of each check (`/rules/charter/goal-measurable.md`),
- * which a diagnostic's code opens; its `[[…]]` references open the reader.
+ * (`/hubs/gavi.md`), from the compiled bundle (the VSIX does not ship the Markdown files twice; in
+ * a development checkout without a built bundle, from knowledge/), and the documentation of each
+ * check (`/rules/charter/goal-measurable.md`), which a diagnostic's code opens; its `[[…]]`
+ * references open the reader.
  */
 export const kbSource: Feature = ({ extension, knowledge }) =>
   vscode.workspace.registerTextDocumentContentProvider(KB_SCHEME, {
@@ -21,6 +23,10 @@ export const kbSource: Feature = ({ extension, knowledge }) =>
         await knowledge.ensureReady({ quiet: true });
         return `${ruleMarkdown(rule, knowledge.docs(), 'editor', 1)}\n`;
       }
-      return readExtensionFile(vscode.Uri.joinPath(extension.extensionUri, 'knowledge', rel));
+      if (await knowledge.ensureReady({ quiet: true })) {
+        const text = knowledge.bundled?.files?.[rel];
+        if (text !== undefined) return text;
+      }
+      return readExtensionFile(vscode.Uri.joinPath(extension.extensionUri, 'knowledge', rel)).catch(() => '');
     },
   });

@@ -25,6 +25,9 @@ describe('search and reader (issue: search the knowledge base)', () => {
     const r = await rendered;
     assert.equal(r.key, 'hub:gavi');
     assert.match(r.html, /<h1>Gavi, the Vaccine Alliance<\/h1>/);
+    // The words the misspellings matched are marked in the text.
+    assert.match(r.html, /<mark>[Vv]accines?<\/mark>/);
+    assert.match(r.html, /<mark>[Aa]lliance<\/mark>/);
     assert.match(r.html, /Content-Security-Policy/);
     assert.equal(api.reader.visiblePanel?.title, 'Gavi, the Vaccine Alliance');
   });

@@ -79,7 +79,7 @@ describe('side bar (issue: browse hubs, principles and frameworks; compare hubs)
     await waitFor(`the comparison tab (tabs: ${labels().join(' | ')})`, () => labels().find((l) => l.startsWith('Compare: Gavi')));
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('impactHubs.exportComparison');
     assert.equal(doc.languageId, 'markdown');
-    assert.match(doc.getText(), /^\| \| \[\[hub:gavi\|Gavi\]\] \| /m);
+    assert.match(doc.getText(), /^\| \| \*\*Gavi\*\* \| /m);
     assert.match(doc.getText(), /\[\^c1\]: /);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.ok(api.compare.comparison);

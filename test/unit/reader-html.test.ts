@@ -5,6 +5,7 @@ import { parseKnowledgeDoc } from '../../src/core/knowledge';
 import { esc, page, contentSecurityPolicy, makeNonce } from '../../src/core/html';
 import { parseFromWebview } from '../../src/views/protocol';
 import { realKb } from '../fixtures/real-kb';
+import { highlightMatcher } from '../../src/search/snippet';
 import type { KnowledgeDoc } from '../../src/core/types';
 
 function ctxFor(docs: KnowledgeDoc[], principleHubs = {}): RenderContext {
@@ -54,7 +55,7 @@ describe('reader HTML', () => {
         '<div onclick="alert(5)">x</div>',
       ].join('\n'),
     );
-    const html = readerPage({ doc, ctx: ctxFor([doc]), cspSource: 'vscode-webview://abc', nonce: NONCE, styleUri: 's.css', scriptUris: ['r.js'], canBack: false, canForward: false, similar: [] });
+    const html = readerPage({ doc, ctx: ctxFor([doc]), cspSource: 'vscode-webview://abc', nonce: NONCE, styleUri: 's.css', scriptUris: ['r.js'], similar: [] });
     const withoutOurScript = html.replace(`<script nonce="${NONCE}" src="r.js"></script>`, '');
     assert.doesNotMatch(withoutOurScript, /<script|<iframe|<img|href="javascript:|href="command:|href="file:/i);
     assert.doesNotMatch(withoutOurScript, /<[a-z][^>]*\son[a-z]+=/i, 'no event-handler attribute in any real tag');
@@ -108,14 +109,63 @@ describe('reader HTML', () => {
     assert.match(body, /<span class="hub-ref-unknown" title="Unknown hub &quot;nope&quot;">\[\[hub:nope\]\]<\/span>/);
   });
 
-  it('shows back/forward state and "more like this" links', () => {
+  it('starts with skip links, carries where to restore the page, and lists "more like this"', () => {
     const { bundle } = realKb();
     const doc = bundle.docs.find((d) => d.id === 'cepi')!;
-    const html = readerPage({ doc, ctx: ctxFor(bundle.docs), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUris: ['r'], canBack: true, canForward: false, similar: [{ key: 'hub:gavi', title: 'Gavi', kind: 'hub' }] });
-    assert.match(html, /data-action="back" title="Back" aria-label="Back">/);
-    assert.match(html, /data-action="forward" title="Forward" aria-label="Forward" disabled>/);
+    const html = readerPage({ doc, ctx: ctxFor(bundle.docs, bundle.principleHubs), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUris: ['r'], restore: { scrollY: 420, focus: 7 }, similar: [{ key: 'hub:gavi', title: 'Gavi', kind: 'hub' }] });
+    const body = html.slice(html.indexOf('<body'));
+    const firstLink = /<a [^>]*>([^<]*)<\/a>/.exec(body)!;
+    assert.equal(firstLink[1], 'Skip to the text', 'the first Tab stop skips the key facts');
+    assert.match(html, /<a href="#design-principles">Skip to the design principles<\/a><a href="#sources">Skip to the sources<\/a>/);
+    assert.match(html, /<article class="markdown-body" id="text" tabindex="-1"/);
+    assert.match(html, /id="design-principles"/);
+    assert.match(html, /id="sources"/);
     assert.match(html, /More like this<\/h2><ul><li><a href="#" data-doc="hub:gavi">Gavi<\/a>/);
-    assert.match(html, /data-state="\{&quot;key&quot;:&quot;hub:cepi&quot;/);
+    assert.match(html, /data-state="\{&quot;key&quot;:&quot;hub:cepi&quot;,&quot;scrollY&quot;:420,&quot;focus&quot;:7\}"/);
+  });
+
+  it('has no in-page toolbar: its actions are editor-title actions with codicons', () => {
+    const { bundle } = realKb();
+    const doc = bundle.docs.find((d) => d.id === 'cepi')!;
+    const html = readerPage({ doc, ctx: ctxFor(bundle.docs), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUris: ['r'], similar: [] });
+    assert.doesNotMatch(html, /<button|class="toolbar"/);
+  });
+
+  it('keeps heading levels in order: the card\'s h1, then h2 (no jump to h3)', () => {
+    const { bundle } = realKb();
+    for (const d of bundle.docs) {
+      const { header, body } = renderDoc(d, ctxFor(bundle.docs, bundle.principleHubs));
+      const levels = [...(header + body).matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+      assert.equal(levels[0], 1, d.id);
+      levels.forEach((l, i) => assert.ok(i === 0 || l <= levels[i - 1] + 1, `${d.id}: h${levels[i - 1]} → h${l}`));
+    }
+  });
+
+  it('marks the searched words in the text only: not stop words, not inside web addresses or the sources', () => {
+    const doc = workspaceDoc(
+      '# Funding\n\nHow did Gavi fund vaccines? Gavi funds vaccine purchases, see https://www.gavi.org/vaccines and [Gavi pages](https://gavi.org/how).[^a]\n\n## Sources\n\n[^a]: Gavi, "How Gavi funds vaccines", https://www.gavi.org/funding-vaccines\n',
+    );
+    const html = readerPage({ doc, ctx: ctxFor([doc]), cspSource: 'c', nonce: NONCE, styleUri: 's', scriptUris: ['r'], similar: [], highlight: highlightMatcher(['how', 'did', 'gavi', 'fund', 'vaccines']) });
+    const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+    const marked = [...article.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1].toLowerCase());
+    assert.ok(marked.includes('gavi') && marked.includes('fund') && marked.includes('funds') && marked.includes('vaccines') && marked.includes('vaccine'), marked.join());
+    assert.ok(!marked.includes('how') && !marked.includes('did'), 'stop words are never marked');
+    assert.doesNotMatch(article, /https?:\/\/[^"<\s]*<mark>/, 'nothing inside a URL');
+    assert.doesNotMatch(article, />https:\/\/www\.gavi\.org\/<mark>/);
+    const sources = article.slice(article.indexOf('<ol class="sources">'));
+    assert.doesNotMatch(sources, /<mark>/, 'the sources list is not marked');
+    assert.match(article, /<a [^>]*>Gavi pages<\/a>|<a [^>]*><mark>Gavi<\/mark> pages<\/a>/);
+  });
+});
+
+describe('search marks in the reader', () => {
+  it('marks what a misspelt search matched (the matched terms come with the result)', () => {
+    const { engine } = realKb();
+    const [gavi] = engine.search('vacine aliance', { limit: 1 });
+    assert.equal(gavi.ref, 'hub:gavi');
+    const m = highlightMatcher(['vacine', 'aliance', ...gavi.matched])!;
+    for (const w of ['vaccine', 'Vaccines', 'Alliance']) assert.ok(m(w), w);
+    for (const w of ['the', 'how', 'Gates']) assert.ok(!m(w), w);
   });
 });
 
@@ -128,5 +178,12 @@ describe('webview protocol', () => {
     assert.equal(parseFromWebview({ type: 'action', action: 'deleteEverything' }), undefined);
     assert.equal(parseFromWebview('navigate'), undefined);
     assert.equal(parseFromWebview(null), undefined);
+  });
+
+  it('accepts where a followed link was and scroll positions, within bounds', () => {
+    assert.deepEqual(parseFromWebview({ type: 'navigate', key: 'hub:gavi', from: { y: 120.4, link: 3 } }), { type: 'navigate', key: 'hub:gavi', anchor: undefined, from: { y: 120, link: 3 } });
+    assert.deepEqual(parseFromWebview({ type: 'navigate', key: 'hub:gavi', from: { y: -1, link: 3 } }), { type: 'navigate', key: 'hub:gavi', anchor: undefined });
+    assert.deepEqual(parseFromWebview({ type: 'scroll', y: 300 }), { type: 'scroll', y: 300 });
+    for (const y of [NaN, Infinity, -5, 1e9, '300', null]) assert.equal(parseFromWebview({ type: 'scroll', y }), undefined);
   });
 });

@@ -65,6 +65,80 @@ describe('search engine: no query ever throws', () => {
   });
 });
 
+/** Every hub: its name, its acronym (or other common name) and its signature mechanism. */
+const HUB_QUERIES: Record<string, [string, string, string]> = {
+  agra: ['Alliance for a Green Revolution in Africa', 'AGRA', 'doubling yields and incomes of smallholder farmers'],
+  'agroecology-india': ['Andhra Pradesh Community-managed Natural Farming', 'ZBNF', 'Rythu Sadhikara Samstha community resource persons'],
+  'alliance-8-7': ['Alliance 8.7', '8.7 alliance', 'pathfinder countries forced labour modern slavery'],
+  cepi: ['Coalition for Epidemic Preparedness Innovations', 'CEPI', '100 days mission vaccines'],
+  cgiar: ['Consultative Group on International Agricultural Research', 'CGIAR', 'One CGIAR reform'],
+  'community-solutions': ['Community Solutions', 'BfZ', 'by-name list functional zero'],
+  eiti: ['Extractive Industries Transparency Initiative', 'EITI', 'EITI validation'],
+  fsc: ['Forest Stewardship Council', 'FSC', 'FSC chambers'],
+  gavi: ['Gavi the Vaccine Alliance', 'GAVI', 'advance market commitment'],
+  geapp: ['Global Energy Alliance for People and Planet', 'GEAPP', 'risk-tolerant capital anchor philanthropies'],
+  'global-fund': ['The Global Fund to Fight AIDS, Tuberculosis and Malaria', 'GFATM', 'country coordinating mechanism'],
+  gpe: ['Global Partnership for Education', 'GPE', 'local education groups'],
+  gpei: ['Global Polio Eradication Initiative', 'GPEI', 'Polio Oversight Board'],
+  'grow-asia': ['Grow Asia', 'Grow Asia Partnership', 'country partnerships agribusiness ASEAN'],
+  icoca: ['International Code of Conduct Association', 'ICoCA', 'Montreux Document private security companies'],
+  ogp: ['Open Government Partnership', 'OGP', 'Independent Reporting Mechanism'],
+  pathfinders: ['Pathfinders for Peaceful, Just and Inclusive Societies', 'SDG16+', 'justice gap task force'],
+  'race-to-zero': ['Race to Zero and the Marrakech Partnership', 'MPGCA', 'High-Level Climate Champions starting line'],
+  seforall: ['Sustainable Energy for All', 'SEforALL', 'energy compacts'],
+  'stop-tb': ['Stop TB Partnership', 'Stop TB', 'Global Drug Facility'],
+  'sun-movement': ['Scaling Up Nutrition Movement', 'SUN', 'SUN focal points'],
+  swa: ['Sanitation and Water for All', 'SWA', 'mutual accountability mechanism'],
+  unitaid: ['Unitaid', 'UNITAID', 'airline ticket levy'],
+};
+
+/** Queries as a writer types them, not titles: each expected document must be in the top 3. */
+const WRITER_QUERIES: Record<string, [string, string][]> = {
+  question: [
+    ['how did gavi fund vaccines', 'hub:gavi'],
+    ['how is the global fund governed', 'hub:global-fund'],
+    ['who sits on the gavi board', 'hub:gavi'],
+    ['how do I write a theory of change', 'framework:theory-of-change'],
+    ['how small should the secretariat be', 'principle:small-secretariat'],
+    ['what is a backbone organisation', 'framework:collective-impact'],
+    ['when should we not create a hub', 'principle:know-when-not-to-create'],
+    ['how to make sure members get value', 'principle:value-for-members'],
+    ['why did AGRA miss its goal', 'hub:agra'],
+    ['how do hubs work with governments', 'principle:work-through-governments'],
+  ],
+  synonym: [
+    ['vaccine money', 'hub:gavi'],
+    ['pooled money to fight malaria', 'hub:global-fund'],
+    ['who sits on the polio board', 'hub:gpei'],
+    ['conflict of interest safeguards', 'principle:guard-against-self-interest'],
+    ['business incentives', 'principle:align-corporate-incentives'],
+    ['ending homelessness', 'hub:community-solutions'],
+    ['clean cooking electricity access', 'hub:seforall'],
+    ['stakeholder mapping', 'principle:map-the-landscape'],
+    ['community participation power', 'framework:power-and-inclusion'],
+    ['SMART targets', 'framework:smart-goals-logframes'],
+    ['air ticket tax medicines', 'hub:unitaid'],
+  ],
+  misspelling: [
+    ['tuberculossis', 'hub:stop-tb'],
+    ['polio eradicaton', 'hub:gpei'],
+    ['extractive industires', 'hub:eiti'],
+    ['nutriton movement', 'hub:sun-movement'],
+    ['sanitaton', 'hub:swa'],
+    ['goverment partnership', 'hub:ogp'],
+    ['theroy of change', 'framework:theory-of-change'],
+    ['secretariet', 'principle:small-secretariat'],
+  ],
+  'SDG number': [
+    ['SDG 2 nutrition', 'hub:sun-movement'],
+    ['SDG 4', 'hub:gpe'],
+    ['SDG 6', 'hub:swa'],
+    ['SDG 7 energy', 'hub:seforall'],
+    ['SDG 8.7', 'hub:alliance-8-7'],
+    ['SDG 16', 'hub:pathfinders'],
+  ],
+};
+
 describe('search ranking on the real knowledge base', () => {
   const { engine } = realKb();
   const top3 = (q: string) => engine.search(q, { limit: 3 }).map((r) => r.ref);
@@ -100,6 +174,32 @@ describe('search ranking on the real knowledge base', () => {
       assert.ok(got.includes(expected), `top 3 for "${q}": ${got.join(', ')}`);
     });
   }
+
+  describe('every hub by its name, its acronym or other name, and its signature mechanism', () => {
+    for (const [id, queries] of Object.entries(HUB_QUERIES)) {
+      for (const q of queries) {
+        it(`"${q}" → hub:${id}`, () => {
+          const got = top3(q);
+          assert.ok(got.includes(`hub:${id}`), `top 3 for "${q}": ${got.join(', ')}`);
+        });
+      }
+    }
+    it('covers every bundled hub', () => {
+      const hubs = realKb().bundle.docs.filter((d) => d.kind === 'hub').map((d) => d.id).sort();
+      assert.deepEqual(Object.keys(HUB_QUERIES).sort(), hubs);
+    });
+  });
+
+  describe('what a policy writer types: questions, synonyms, misspellings, SDG numbers', () => {
+    for (const [group, list] of Object.entries(WRITER_QUERIES)) {
+      for (const [q, expected] of list) {
+        it(`${group}: "${q}" → ${expected} in the top 3`, () => {
+          const got = top3(q);
+          assert.ok(got.includes(expected), `top 3 for "${q}": ${got.join(', ')}`);
+        });
+      }
+    }
+  });
 
   it('matches prefixes as you type', () => {
     assert.ok(top3('homel').includes('hub:community-solutions'), top3('homel').join());

@@ -21,6 +21,7 @@ export function run(): Promise<void> {
   require('../integration/search.test');
   require('../integration/sidebar.test');
   require('../integration/toc-diagram.test');
+  require('../integration/trust.test');
   require('../integration/web.test');
   require('../integration/writing-help.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
