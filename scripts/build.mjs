@@ -37,9 +37,9 @@ const common = {
 };
 
 /**
- * The web extension (vscode.dev, github.dev, code-server's web worker): the same entry, bundled for
- * a browser worker. No Node APIs: gray-matter's `fs` require is never called (we pass text), and
- * its Buffer.from gets npm's buffer.
+ * The extension bundle, built for a browser worker (vscode.dev, github.dev, code-server's web
+ * worker). No Node APIs: gray-matter's `fs` require is never called (we pass text), and its
+ * Buffer.from gets a TextEncoder copy.
  */
 /**
  * Node-only modules that the web bundle keeps as never-taken `require`s: the Node host's PDF
@@ -50,12 +50,12 @@ const nodeOnly = ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node
 
 const web = {
   ...common,
-  external: ['vscode', ...nodeOnly],
+  // The PNG rasteriser too: src/platform/png.ts requires it only where Node runs.
+  external: ['vscode', '@resvg/resvg-js', ...nodeOnly],
   platform: 'browser',
   target: 'es2022',
   define: { global: 'globalThis' },
-  // No native rasteriser in a browser worker: PNG export explains itself (src/platform/png.ts).
-  alias: { ...common.alias, fs: join(root, 'scripts/shims/empty.js'), '@resvg/resvg-js': join(root, 'scripts/shims/empty.js') },
+  alias: { ...common.alias, fs: join(root, 'scripts/shims/empty.js') },
   inject: [join(root, 'scripts/shims/buffer.js')],
 };
 
@@ -74,10 +74,14 @@ const mochaAsGlobal = {
   },
 };
 
+/**
+ * One extension bundle for both hosts (package.json `main` and `browser`): the extension reaches
+ * Node only through the lazily required modules above, so the web build runs in the desktop's Node
+ * host as well. Shipping it once keeps the VSIX small, and both hosts' tests run the same file.
+ */
 const targets = [
-  { ...common, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist') },
+  { ...web, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist') },
   { ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: join(root, 'dist') },
-  { ...web, entryPoints: { extension: join(root, 'src/extension.ts') }, outdir: join(root, 'dist/web') },
 ];
 if (!production) {
   targets.push({

@@ -105,16 +105,16 @@ async function writing(page, palette, snap) {
   await palette('Impact Hubs: Focus on Charter Guide View', 2500);
   await page.keyboard.press('Control+g');
   await sleep(400);
-  await page.keyboard.type('62:5');
+  await page.keyboard.type('74:8');
   await page.keyboard.press('Enter');
   await sleep(800);
   await palette('Show or Focus Hover', 2500);
   await snap('guide');
-  // A new line after the goal section: "hub-" opens the sections, with status and examples.
+  // A new line after the roles section: "hub-" opens the sections, with status and examples.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+g');
   await sleep(400);
-  await page.keyboard.type('30');
+  await page.keyboard.type('85');
   await page.keyboard.press('Enter');
   await sleep(400);
   await page.keyboard.press('End');

@@ -68,6 +68,6 @@ describe('the listing: icon, details page and VSIX contents', () => {
     // vsce applies every "!" line after the ignores, so nothing may re-include the screenshots.
     assert.ok(!ignore.some((l) => l === '!media/**' || l.startsWith('!media/screenshots')), 'no line brings the screenshots back');
     assert.ok(!ignore.includes('!README.md'), 'the details page is the VSIX README');
-    assert.ok(ignore.includes('!dist/web/extension.js'), 'the web extension is packaged');
+    assert.ok(ignore.includes('!dist/extension.js'), 'the extension (both hosts) is packaged');
   });
 });
