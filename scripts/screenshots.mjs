@@ -93,22 +93,32 @@ async function saveThemeVariables(frame, theme) {
   writeFileSync(join(dir, `${theme}.json`), JSON.stringify(data, null, 1) + '\n');
 }
 
-/** Writing help: the Charter Guide beside the sample charter with a check's hover; section snippets as the writer types. */
-async function writing(page, palette, snap) {
+/** Closes every editor and opens a file of samples/ with Go to File, as a user would. */
+async function openSample(page, palette, file, wait = 2500) {
   await palette('View: Close All Editors', 800);
   await palette('Go to File', 800);
-  await page.keyboard.type('riverlands-charter.md');
+  await page.keyboard.type(file);
   await sleep(600);
   await page.keyboard.press('Enter');
-  await sleep(2500);
-  await palette('Notifications: Clear All Notifications', 500);
-  await palette('Impact Hubs: Focus on Charter Guide View', 2500);
+  await sleep(wait);
+}
+
+/** Go to line:column and show the hover there. */
+async function hoverAt(page, palette, where) {
   await page.keyboard.press('Control+g');
   await sleep(400);
-  await page.keyboard.type('74:8');
+  await page.keyboard.type(where);
   await page.keyboard.press('Enter');
-  await sleep(800);
+  await sleep(700);
   await palette('Show or Focus Hover', 2500);
+}
+
+/** Writing help: the Charter Guide beside the sample charter with a check's hover; section snippets as the writer types. */
+async function writing(page, palette, snap) {
+  await openSample(page, palette, 'riverlands-charter.md');
+  await palette('Notifications: Clear All Notifications', 500);
+  await palette('Impact Hubs: Focus on Charter Guide View', 2500);
+  await hoverAt(page, palette, '74:8');
   await snap('guide');
   // A new line after the roles section: "hub-" opens the sections, with status and examples.
   await page.keyboard.press('Escape');
@@ -131,13 +141,8 @@ async function writing(page, palette, snap) {
 
 /** The theory-of-change diagram and the results framework of samples/, with a real click on a box. */
 async function diagram(page, palette, snap) {
-    await palette('View: Close All Editors', 800);
     await palette('Notifications: Clear All Notifications', 500);
-    await palette('Go to File', 800);
-    await page.keyboard.type('riverlands-theory-of-change.md');
-    await sleep(600);
-    await page.keyboard.press('Enter');
-    await sleep(2000);
+    await openSample(page, palette, 'riverlands-theory-of-change.md', 2000);
     await palette('View: Close Primary Side Bar', 500);
     await palette('Impact Hubs: Show Theory of Change Diagram', 4000);
     const frame = await findFrame(page, 'svg.toc-diagram');
@@ -249,12 +254,7 @@ async function general(page, palette, snap, theme) {
     await axeAudit(await findFrame(page, 'article.markdown-body'), theme, 'reader: own note');
 
     // 4. The reader narrow, beside a charter: actions stay in the editor title bar.
-    await palette('View: Close All Editors', 800);
-    await palette('Go to File', 800);
-    await page.keyboard.type('riverlands-charter.md');
-    await sleep(600);
-    await page.keyboard.press('Enter');
-    await sleep(2000);
+    await openSample(page, palette, 'riverlands-charter.md', 2000);
     await page.setViewportSize({ width: 1100, height: 860 });
     await palette('Impact Hubs: Search Knowledge Base', 1200);
     await page.keyboard.type('country coordinating mechanism', { delay: 10 });
@@ -293,19 +293,9 @@ async function general(page, palette, snap, theme) {
     }
 
     // 6. A charter with a hover card on a reference.
-    await palette('View: Close All Editors', 800);
-    await palette('Go to File', 800);
-    await page.keyboard.type('riverlands-charter.md');
-    await sleep(600);
-    await page.keyboard.press('Enter');
-    await sleep(2500);
+    await openSample(page, palette, 'riverlands-charter.md');
     await palette('Notifications: Clear All Notifications', 500);
-    await page.keyboard.press('Control+g');
-    await sleep(400);
-    await page.keyboard.type('35:60');
-    await page.keyboard.press('Enter');
-    await sleep(600);
-    await palette('Show or Focus Hover', 2500);
+    await hoverAt(page, palette, '35:60');
     await snap('charter-hover');
 }
 
