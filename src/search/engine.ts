@@ -137,8 +137,11 @@ function matchWeight(t: TermPlan, term: string): number {
   return 0;
 }
 
-/** A document's words and where they stand (title, names, headings, summary, text, in order). */
-type Positions = Map<string, number[]>;
+/** A document's words and where they stand (title, names, headings, summary, text, in order), and its distinct words sorted (to find those with a given beginning). */
+interface Positions {
+  at: Map<string, number[]>;
+  sorted: string[];
+}
 const positionCache = new Map<SearchDoc, Positions>();
 
 /** Each word of a document with its positions, built in one pass and kept for recent documents. */
@@ -147,23 +150,32 @@ function docPositions(doc: SearchDoc): Positions {
   if (p) {
     positionCache.delete(doc);
   } else {
-    p = new Map();
+    const at = new Map<string, number[]>();
     const ws = words(`${doc.title} . ${doc.names} . ${doc.headings} . ${doc.summary} . ${doc.text}`);
     for (let i = 0; i < ws.length; i++) {
-      const list = p.get(ws[i]);
+      const list = at.get(ws[i]);
       if (list) list.push(i);
-      else p.set(ws[i], [i]);
+      else at.set(ws[i], [i]);
     }
+    p = { at, sorted: [...at.keys()].sort() };
     if (positionCache.size >= 300) positionCache.delete(positionCache.keys().next().value!);
   }
   positionCache.set(doc, p);
   return p;
 }
 
-/** Sorted positions of the words that start with `head`. */
+/** Sorted positions of the words that start with `head` (a binary search into the sorted words). */
 function positionsOf(pos: Positions, head: string): number[] {
+  const { sorted, at } = pos;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < head) lo = mid + 1;
+    else hi = mid;
+  }
   const lists: number[][] = [];
-  for (const [w, list] of pos) if (w.startsWith(head)) lists.push(list);
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(head); i++) lists.push(at.get(sorted[i])!);
   return lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y);
 }
 
@@ -203,7 +215,7 @@ export function proximityFactor(doc: SearchDoc, plan: TermPlan[]): number {
   let acronyms = 0;
   if (phrases > 0 && plan.length <= 6 && plan.every((t) => /^\p{L}/u.test(t.raw))) {
     const acronym = plan.map((t) => t.raw[0]).join('');
-    acronyms = (pos.get(acronym)?.length ?? 0) + (pos.get(`${acronym}s`)?.length ?? 0);
+    acronyms = (pos.at.get(acronym)?.length ?? 0) + (pos.at.get(`${acronym}s`)?.length ?? 0);
   }
   const phrase = phrases > 0 ? 1 + 0.35 * Math.log2(1 + phrases + acronyms) : 1;
   return (1 + bonus / (plan.length - 1)) * phrase;

@@ -45,18 +45,45 @@ function prepare(doc: SearchDoc): Prepared {
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
-const finders = new Map<string, RegExp>();
+/** Where each distinct word of a document's text first stands, and the words sorted. */
+interface FirstWords {
+  sorted: string[];
+  offset: Map<string, number>;
+}
+const firstWords = new WeakMap<Prepared, FirstWords>();
 
-function firstWordStart(lower: string, needles: string[]): number {
-  const key = needles.join('\u0000');
-  let re = finders.get(key);
-  if (!re) {
-    const alts = needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})`, 'u');
-    if (finders.size > 500) finders.clear();
-    finders.set(key, re);
+function wordsOf(p: Prepared): FirstWords {
+  let f = firstWords.get(p);
+  if (!f) {
+    const offset = new Map<string, number>();
+    for (const m of p.lower.matchAll(WORD)) if (!offset.has(m[0])) offset.set(m[0], m.index);
+    f = { sorted: [...offset.keys()].sort(), offset };
+    firstWords.set(p, f);
   }
-  return re.exec(lower)?.index ?? -1;
+  return f;
+}
+
+/**
+ * Where the first word that starts with one of the needles stands: a binary search per needle into
+ * the document's sorted words (built once per document), not a scan of the text per query.
+ */
+function firstWordStart(p: Prepared, needles: string[]): number {
+  const { sorted, offset } = wordsOf(p);
+  let first = -1;
+  for (const n of needles) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < n) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(n); i++) {
+      const at = offset.get(sorted[i])!;
+      if (first < 0 || at < first) first = at;
+    }
+  }
+  return first;
 }
 
 /** Whether a word matches the query: its stem is a matched term, or it starts with a typed prefix. */
@@ -74,13 +101,12 @@ export function wordMatcher(terms: string[], stems: string[]): (word: string) =>
 
 /** A short excerpt around the first match, with highlight ranges for the matching words in it. */
 export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): { snippet: string; highlights: Highlight[] } {
-  const { text, lower } = prepare(doc);
+  const prepared = prepare(doc);
+  const { text } = prepared;
   const fallback = () => ({ snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] });
   const needles = [...new Set([...terms, ...stems].filter((t) => t.length >= 2 && !isStopWord(t)).map((t) => t.toLowerCase()))];
   if (needles.length === 0) return fallback();
-  // One left-to-right pass for all needles: the first one that starts a word (literal
-  // alternatives, no nested quantifiers, so linear in the text).
-  const first = firstWordStart(lower, needles);
+  const first = firstWordStart(prepared, needles);
   if (first < 0) return fallback();
   let start = Math.max(0, first - 40);
   if (start > 0) {
