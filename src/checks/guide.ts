@@ -1,13 +1,15 @@
-import { CHARTER, THEORY_OF_CHANGE } from '../core/outlines';
+import { CHARTER, LANDSCAPE_MAP, THEORY_OF_CHANGE } from '../core/outlines';
 import { ELEMENT_IDS, type ElementId } from '../documents/charter';
 import { headingWords, sectionSpan, type MdDoc } from '../documents/markdown';
+import type { LandscapeLink } from './landscape';
 import type { CheckResult } from './runner';
 import type { CheckedType, Finding } from './types';
 
 /**
- * The Charter Guide as plain data: every element (charter) or section (theory of change) in
- * outline order with ✓ written / ◌ heading or prompt only / ✗ missing / ⚠ has problems, its
- * problems, and where to insert it. The tree view and its tests read this.
+ * The Charter Guide as plain data: every element (charter) or section (theory of change, landscape
+ * map) in outline order with ✓ written / ◌ heading or prompt only / ✗ missing / ⚠ has problems,
+ * its problems, and where to insert it; for a charter, its linked landscape map's summary. The
+ * tree view and its tests read this.
  */
 
 export type GuideStatus = 'written' | 'empty' | 'missing' | 'problems';
@@ -31,6 +33,8 @@ export interface Guide {
   other: Finding[];
   /** "13 of 17 elements · 4 problems". */
   summary: string;
+  /** A charter's linked landscape map, compared with the charter. */
+  landscape?: LandscapeLink;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -63,7 +67,7 @@ export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (t
       return { id, label: e.label, status, line: e.line, findings, insert: e.status === 'missing' ? id : undefined };
     });
   } else {
-    const outline = type === 'theory-of-change' ? THEORY_OF_CHANGE : undefined;
+    const outline = type === 'theory-of-change' ? THEORY_OF_CHANGE : type === 'landscape-map' ? LANDSCAPE_MAP : undefined;
     items = (outline?.sections ?? []).map((s) => {
       const title = headingWords(s.title);
       const ranges = spans(doc, (h) => {
@@ -71,7 +75,8 @@ export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (t
         return hw === title || (hw.length >= 6 && (hw.startsWith(title) || title.startsWith(hw)));
       });
       const blocks = doc.sections.filter((sec) => ranges.some(([a, b]) => sec.line >= a && sec.line <= b)).flatMap((sec) => sec.blocks);
-      const written = blocks.some((b) => !b.quoted && !b.emphasised && b.text.trim() !== '');
+      // A table counts once it has a row below its header (the templates start some tables empty).
+      const written = blocks.some((b) => !b.quoted && !b.emphasised && b.text.trim() !== '' && (b.type !== 'table' || (b.rows?.length ?? 0) > 1));
       const findings = take((f) => f.fixes.some((x) => x.kind === 'insert-section' && x.section === s.id) || ranges.some(([a, b]) => f.line >= a && f.line <= b));
       const status: GuideStatus = !ranges.length ? 'missing' : findings.length ? 'problems' : written ? 'written' : 'empty';
       return { id: s.id, label: s.title, status, line: ranges[0]?.[0], findings, insert: ranges.length ? undefined : s.id };
@@ -81,7 +86,7 @@ export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (t
   const done = items.filter((i) => i.status === 'written' || i.status === 'problems').length;
   const problems = result.findings.length;
   const what = type === 'hub-charter' ? 'elements' : 'sections';
-  return { type, items, other, summary: `${done} of ${items.length} ${what} · ${plural(problems, 'problem')}` };
+  return { type, items, other, summary: `${done} of ${items.length} ${what} · ${plural(problems, 'problem')}`, ...(result.landscape ? { landscape: result.landscape } : {}) };
 }
 
 /** Outline order of the charter sections, for the tree (elements follow outline A). */
