@@ -273,3 +273,21 @@ export function renderMapSvg(map: LandscapeMap, view: MapView, options: MapSvgOp
 export function standaloneMapSvg(map: LandscapeMap, view: MapView, options: Omit<MapSvgOptions, 'mode'> = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${renderMapSvg(map, view, { ...options, mode: 'standalone' }).svg}\n`;
 }
+
+/** One line about a map for the page's toolbar and the CLI: "14 actors · 12 relations · 3 initiatives". */
+export function mapSummary(map: Pick<LandscapeMap, 'actors' | 'relations' | 'initiatives'>): string {
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  return `${n(map.actors.length, 'actor')} · ${n(map.relations.length, 'relation')} · ${n(map.initiatives.length, 'initiative')}`;
+}
+
+/** What the page says when there is nothing to draw yet, or undefined. */
+export function mapEmptyMessage(map: Pick<LandscapeMap, 'actors' | 'relations'>): string | undefined {
+  return map.actors.length || map.relations.length ? undefined : 'Nothing to draw yet. Add rows to the "Actors" table (name, type, power, interest, stance, what it already does, its role in the hub) and relations such as "- A funds B" under "Relations"; the grid and the network appear as you type.';
+}
+
+/** The notice above a large network (laid out along a spanning tree), or undefined. */
+export function networkNotice(layout: Pick<NetworkLayout, 'simplified' | 'edges'>): string | undefined {
+  if (!layout.simplified) return undefined;
+  const extra = layout.edges.filter((e) => e.extra).length;
+  return `A large network: it is laid out along a spanning tree, and the other ${extra} relation${extra === 1 ? ' is' : 's are'} drawn as curves on top. Maps above about 50 connected actors get hard to read; consider one map per district or theme.`;
+}

@@ -1,6 +1,7 @@
 import { charterGuide } from '../views/charter-guide';
 import { compare } from '../views/compare';
 import { kbSource } from '../views/kb-source';
+import { landscapeMap } from '../views/landscape-map';
 import { sidebar } from '../views/sidebar';
 import { tocDiagram } from '../views/toc-diagram';
 import { authoring } from './authoring';
@@ -12,4 +13,4 @@ import { references } from './references';
 import { search } from './search';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide, exportDocument, tocDiagram];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, references, charterGuide, exportDocument, tocDiagram, landscapeMap];
