@@ -704,13 +704,15 @@ function initiativeFromItem(text: string, line: number): Initiative {
   const plain = plainText(text);
   let name = plain;
   let rest = '';
+  // The name ends at the first ": " or dash.
+  let cut: { at: number; length: number } | undefined;
   for (const sep of [': ', ' — ', ' – ', ' - ']) {
     const at = plain.indexOf(sep);
-    if (at > 0) {
-      name = plain.slice(0, at).trim();
-      rest = plain.slice(at + sep.length).trim();
-      break;
-    }
+    if (at > 0 && (!cut || at < cut.at)) cut = { at, length: sep.length };
+  }
+  if (cut) {
+    name = plain.slice(0, cut.at).trim();
+    rest = plain.slice(cut.at + cut.length).trim();
   }
   let goal = rest;
   let relation = '';
