@@ -448,6 +448,8 @@ export function readRoles(role: string): { roles: ActorRole[]; decides: boolean 
 // ------------------------------------------------------------------ the parser
 
 const SECTION_IDS = LANDSCAPE_MAP.sections.map((s) => s.id);
+/** "Did you mean" suggestions for at most this many unknown names per map. */
+const MAX_SUGGESTIONS = 25;
 
 /** The front matter's closing line (0-based), or -1. */
 function frontMatterEnd(lines: string[]): number {
@@ -614,6 +616,7 @@ function parse(source: string): LandscapeMap {
   const index = actorIndex(actors);
   const relations: Relation[] = [];
   const relSection = sections.relations;
+  let suggested = 0;
   if (relSection) {
     for (const item of scanItems(lines, relSection.line, relSection.end)) {
       const r = readRelation(item.text, item.line, lines[item.line], index);
@@ -624,7 +627,8 @@ function parse(source: string): LandscapeMap {
       relations.push(r.relation);
       for (const [side, name, span] of [['from', r.relation.from, r.relation.fromSpan], ['to', r.relation.to, r.relation.toSpan]] as const) {
         if ((side === 'from' ? r.relation.fromId : r.relation.toId) !== undefined) continue;
-        const suggestion = suggestActor(name, actors);
+        // Suggestions compare with every actor: only for the first few unknown names (linear time on any input).
+        const suggestion = ++suggested <= MAX_SUGGESTIONS ? suggestActor(name, actors) : undefined;
         problems.push({ line: item.line, column: span?.[0], endColumn: span?.[1], code: 'unknown-actor', message: `"${name}" is not in the actors table${suggestion ? `: did you mean "${suggestion}"?` : ': add a row for it, or name it as in the table.'}`, suggestion });
       }
       if (r.relation.fromId && r.relation.fromId === r.relation.toId) problems.push({ line: item.line, code: 'self-relation', message: `"${r.relation.from}" ${r.relation.label} itself: a relation joins two different actors.` });
