@@ -142,7 +142,7 @@
     if (!s || !ul) return;
     ul.textContent = '';
     problems.hidden = !list.length;
-    s.textContent = `${list.length} problem${list.length === 1 ? '' : 's'} in this map (marked with !)`;
+    s.textContent = `${list.length} problem${list.length === 1 ? '' : 's'} in this map (actors with one are marked !)`;
     for (const p of list) {
       const li = document.createElement('li');
       const a = document.createElement('a');

@@ -1,5 +1,5 @@
 // Screenshots of the extension as a user sees it: code-server + headless Chromium, light and dark.
-//   node scripts/screenshots.mjs [--out DIR] [--theme light|dark|hc|all] [--only diagram]
+//   node scripts/screenshots.mjs [--out DIR] [--theme light|dark|hc|all] [--only diagram|map]
 // Writes PNGs (used in the README) — look at them after every UI change.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { ROOT, freePort, installVsix, packageVsix, startCodeServer, waitForHttp } from './code-server.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'media', 'screenshots') }, theme: { type: 'string', default: 'all' }, only: { type: 'string' } } });
-const SHOTS = values.only === 'diagram' ? ['diagram', 'results'] : ['search', 'reader', 'principles', 'compare', 'charter-hover', 'guide', 'diagram', 'results'];
+const SHOTS = values.only === 'diagram' ? ['diagram', 'results'] : values.only === 'map' ? ['map-grid', 'map-network'] : ['search', 'reader', 'principles', 'compare', 'charter-hover', 'guide', 'diagram', 'results', 'map-grid', 'map-network'];
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
 const themes = values.theme === 'all' ? ['light', 'dark'] : values.theme.split(',');
 mkdirSync(values.out, { recursive: true });
@@ -78,8 +78,9 @@ async function shoot(theme) {
     };
     await page.keyboard.press('Escape');
     await palette('View: Close All Editors', 800);
-    if (values.only !== 'diagram') await general(page, palette, snap);
-    await diagram(page, palette, snap);
+    if (!values.only) await general(page, palette, snap);
+    if (!values.only || values.only === 'diagram') await diagram(page, palette, snap);
+    if (!values.only || values.only === 'map') await landscape(page, palette, snap);
   } finally {
     await browser.close();
     server.stop();
@@ -118,6 +119,38 @@ async function diagram(page, palette, snap) {
     await sleep(2500);
     await palette('View: Toggle Maximize Editor Group', 1500);
     await snap('results');
+}
+
+/** The landscape map of samples/: both tabs, with a real click on an actor and on the network tab. */
+async function landscape(page, palette, snap) {
+    await palette('View: Close All Editors', 800);
+    await palette('Notifications: Clear All Notifications', 500);
+    await palette('Go to File', 800);
+    await page.keyboard.type('riverlands-landscape.md');
+    await sleep(600);
+    await page.keyboard.press('Enter');
+    await sleep(2000);
+    await palette('View: Close Primary Side Bar', 500);
+    await palette('Impact Hubs: Show Landscape Map', 4000);
+    const frame = await findFrame(page, 'svg.lm-diagram');
+    if (!frame) {
+      console.log('  (landscape map frame not found)');
+      return;
+    }
+    // A real click on an actor: the editor's cursor moves to its row.
+    await frame.locator('g.lm-actor[data-id="waterworks-cooperative"] rect.lm-box').click();
+    await sleep(1200);
+    const status = await page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent().catch(() => '');
+    console.log(`  clicked WaterWorks Cooperative on the grid; the editor's cursor: ${status?.trim()}`);
+    for (let i = 0; i < 5; i++) await palette('View: Decrease Current View Size', 300);
+    await frame.locator('button[data-zoom="fit"]').click();
+    await sleep(800);
+    await snap('map-grid');
+    await frame.locator('button[role="tab"][data-tab="network"]').click();
+    await sleep(1000);
+    await frame.locator('button[data-zoom="fit"]').click();
+    await sleep(800);
+    await snap('map-network');
 }
 
 async function general(page, palette, snap) {
