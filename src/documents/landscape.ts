@@ -24,8 +24,9 @@
  * | Northern piped-water project | Safe water for 200,000 people by 2028 | Coordinates: shares data |
  * ```
  *
- * Tables are recognised by their header (an actors table has a Power, Interest, Stance or Type
- * column, or stands under "Actors"; columns may come in any order). Relations are list items
+ * Tables are recognised by their section or their header (an actors table stands under "Actors" or
+ * has two of Type, Power, Interest and Stance; an initiatives table stands under "Existing
+ * initiatives" or has a Goal column); columns may come in any order. Relations are list items
  * under "Relations": `A <verb> B`, with the verbs in RELATION_VERBS, or `A → B: label`. An actor
  * is named in relations by its name, by the name without a parenthesised part, or by that part
  * ("(PWA)"). Lines and columns are 0-based everywhere (as in the editor).
@@ -535,8 +536,9 @@ function parse(source: string): LandscapeMap {
   for (const table of findTables(lines, fm)) {
     const aCols = actorColumns(table.header);
     const iCols = initiativeColumns(table.header);
-    const looksActor = aCols.some((c) => c === 'power' || c === 'interest' || c === 'stance') || (aCols.includes('type') && !iCols.includes('goal'));
-    const looksInitiative = iCols.includes('goal') || (iCols.includes('relation') && !looksActor);
+    // Outside their sections, an actors table has two of type/power/interest/stance, an initiatives table a goal.
+    const looksActor = aCols.filter((c) => c === 'type' || c === 'power' || c === 'interest' || c === 'stance').length >= 2;
+    const looksInitiative = iCols.includes('goal') && !looksActor;
     const endLine = table.rows.length ? table.rows[table.rows.length - 1].line : table.line + 1;
     if (inSection('initiatives', table.line) || (looksInitiative && !inSection('actors', table.line))) {
       initiativeTables.push({ line: table.line, endLine });

@@ -99,6 +99,11 @@ describe('landscape map (src/documents/landscape, src/diagram/landscape*, map ch
       assert.equal(lines[m.needsLine!].startsWith('needs:'), true);
     });
 
+    it('leaves other tables alone: a data table with a Type column, a relations table', () => {
+      const m = parseLandscape('## 1. Problem and scope of the map\n\n| Source | Type | Value |\n|---|---|---|\n| Survey | census | 1.2 million |\n\n## Notes\n\n| From | Relation | To |\n|---|---|---|\n| A | funds | B |\n');
+      assert.deepEqual([m.actors.length, m.initiatives.length, m.actorTables.length, m.initiativeTables.length], [0, 0, 0, 0]);
+    });
+
     it('reads columns in any order, synonyms of values, and tables without a heading above them', () => {
       const text = '# Notes\n\n| Stance | Name | Interest | Power | Sector |\n|--|--|--|--|--|\n| Supporter | Ministry of Water | very high | Med | Public sector |\n| against | Acme | low | high | private sector |\n';
       const m = parseLandscape(text);
