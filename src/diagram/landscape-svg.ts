@@ -124,7 +124,8 @@ function legendSvg(mode: SvgMode, items: LegendItem[], keyY: number, x0: number)
 
 function svgOpen(mode: SvgMode, view: MapView, width: number, height: number, title: string): string {
   const root = mode === 'standalone' ? ` font-family="${esc(PALETTE.fontFamily)}"` : '';
-  let out = `<svg xmlns="http://www.w3.org/2000/svg" class="lm-diagram lm-${view} lm-${mode}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="lm-${view}-title"${root}>`;
+  // In the webview the actors are buttons, so the picture is a group, not an image.
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" class="lm-diagram lm-${view} lm-${mode}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="${mode === 'webview' ? 'group' : 'img'}" aria-labelledby="lm-${view}-title"${root}>`;
   out += `<title id="lm-${view}-title">${esc(title)}</title>`;
   if (mode === 'standalone') out += `<rect class="lm-background" width="100%" height="100%" fill="${PALETTE.background}"/>`;
   return out;
