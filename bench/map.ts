@@ -107,7 +107,7 @@ export async function runMapBench(): Promise<void> {
   }
   // Linear scanning: doubling pathological input (long rows, many pipes, relations full of verbs) about doubles the time.
   const nasty = (k: number) =>
-    `## Actors\n| Actor | Type | Power | Interest | Stance |\n|---|---|---|---|---|\n${Array.from({ length: k / 20 }, (_, i) => `| A${i} ${'\\|'.repeat(20)} | ${'goverment '.repeat(5)} | hgh | x | ${'|'.repeat(10)}`).join('\n')}\n## Relations\n${Array.from({ length: k / 40 }, (_, i) => `- A${i} ${'funds partners with '.repeat(10)} A${i + 1} → (${'('.repeat(20)}`).join('\n')}\n`;
+    `## Actors\n| Actor | Type | Power | Interest | Stance |\n|---|---|---|---|---|\n${Array.from({ length: k / 20 }, (_, i) => `| A${i} ${'\\|'.repeat(20)} | ${'goverment '.repeat(5)} | hgh | x | ${'|'.repeat(10)}`).join('\n')}\n## Relations\n${Array.from({ length: k / 40 }, (_, i) => `- A${i} ${'funds partners with '.repeat(10)} A${i + 1} ${' for (x), to: '.repeat(20)}`).join('\n')}\n`;
   const small = cpuTime(() => parseLandscape(nasty(20000)), 8);
   const big = cpuTime(() => parseLandscape(nasty(40000)), 8);
   console.log(`  parser on pathological input (CPU time): ${ms(small)} → ${ms(big)} when doubled (ratio ${(big / small).toFixed(2)}; linear ≈ 2)`);

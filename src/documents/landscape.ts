@@ -387,8 +387,18 @@ function initiativeColumns(header: Cell[]): (InitiativeColumn | undefined)[] {
 
 // ------------------------------------------------------------------ values
 
+/**
+ * The text without the given characters at its end (a loop, not a `[…]+$` regex, which would scan
+ * a long run of them from every position).
+ */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 function normalValue(s: string): string {
-  return plainText(s).toLowerCase().replace(/[-_]/g, ' ').replace(/[.;:!]+$/, '').replace(/\s+/g, ' ').trim();
+  return trimEndChars(plainText(s).toLowerCase().replace(/[-_]/g, ' '), '.;:! ').replace(/\s+/g, ' ').trim();
 }
 
 function readValue<T extends string>(words: Readonly<Record<string, T>>, raw: string): { value?: T; empty: boolean } {
@@ -451,6 +461,9 @@ export function readRoles(role: string): { roles: ActorRole[]; decides: boolean 
 const SECTION_IDS = LANDSCAPE_MAP.sections.map((s) => s.id);
 /** "Did you mean" suggestions for at most this many unknown names per map. */
 const MAX_SUGGESTIONS = 25;
+/** The longest actor name a relation is read with, and the most verb positions tried per relation. */
+const MAX_NAME = 200;
+const MAX_CANDIDATES = 12;
 
 /** The front matter's closing line (0-based), or -1. */
 function frontMatterEnd(lines: string[]): number {
@@ -616,12 +629,14 @@ function parse(source: string): LandscapeMap {
 
   // ---- relations
   const index = actorIndex(actors);
+  let longest = 0;
+  for (const k of index.keys()) longest = Math.max(longest, k.length);
   const relations: Relation[] = [];
   const relSection = sections.relations;
   let suggested = 0;
   if (relSection) {
     for (const item of scanItems(lines, relSection.line, relSection.end)) {
-      const r = readRelation(item.text, item.line, lines[item.line], index);
+      const r = readRelation(item.text, item.line, lines[item.line], index, longest);
       if ('problem' in r) {
         problems.push(r.problem);
         continue;
@@ -726,8 +741,8 @@ function initiativeFromItem(text: string, line: number): Initiative {
   for (const label of ['relation to the hub:', 'relation to the hub', 'relation:']) {
     const at = lower.indexOf(label);
     if (at < 0) continue;
-    goal = rest.slice(0, at).replace(/[\s(;,.]+$/, '').trim();
-    relation = rest.slice(at + label.length).replace(/^[\s:]+/, '').replace(/[)\s.]+$/, '').trim();
+    goal = trimEndChars(rest.slice(0, at), ' \t(;,.').trim();
+    relation = trimEndChars(rest.slice(at + label.length).replace(/^[\s:]+/, ''), ') \t.').trim();
     break;
   }
   return { name, goal, relation: NOT_YET.has(relation.toLowerCase()) ? '' : relation, line, cells: {} };
@@ -770,11 +785,12 @@ export function suggestActor(name: string, actors: Actor[]): string | undefined 
  * that names a known actor, else the text up to the first "(", ":", "," or dash.
  */
 function splitNote(s: string, known: (name: string) => boolean): { name: string; note?: string } {
-  const clean = (x: string) => x.replace(/[.;:]+$/, '').trim();
-  const cuts: number[] = [s.length];
+  const clean = (x: string) => trimEndChars(x, '.;:').trim();
+  // Names are short: only cuts within the first MAX_NAME characters are tried (linear time).
+  const cuts: number[] = s.length <= MAX_NAME ? [s.length] : [];
   for (const sep of [' (', ': ', ', ', ' — ', ' – ', ' because ', ' for ', ' to ', ' in ', ' on ', ' with ']) {
     let at = s.indexOf(sep);
-    while (at > 0) {
+    while (at > 0 && at <= MAX_NAME) {
       cuts.push(at);
       at = s.indexOf(sep, at + 1);
     }
@@ -798,9 +814,10 @@ function spanOf(raw: string, piece: string, from = 0): [number, number] | undefi
   return at >= 0 ? [at, at + piece.length] : undefined;
 }
 
-function readRelation(text: string, line: number, raw: string, index: Map<string, Actor>): { relation: Relation } | { problem: MapProblem } {
+function readRelation(text: string, line: number, raw: string, index: Map<string, Actor>, longest: number): { relation: Relation } | { problem: MapProblem } {
   const plain = plainText(text).replace(/\.$/, '');
-  const lookup = (n: string) => index.get(nameKey(n));
+  // Text much longer than any actor's name cannot be one: not normalised, not looked up.
+  const lookup = (n: string) => (n.length <= 2 * longest + 8 ? index.get(nameKey(n)) : undefined);
   // `A → B: label`
   const arrow = findArrow(plain);
   if (arrow) {
@@ -817,9 +834,11 @@ function readRelation(text: string, line: number, raw: string, index: Map<string
   // `A <verb> B`: every verb occurrence is a candidate split; the one whose sides are known actors wins.
   const lower = plain.toLowerCase();
   let best: { score: number; at: number; verb: string; from: string; to: string; note?: string } | undefined;
+  let candidates = 0;
   for (const verb of VERBS_BY_LENGTH) {
     let at = lower.indexOf(` ${verb} `);
-    while (at >= 0) {
+    // A relation has one verb; a line full of them is read from its first few (linear time).
+    while (at >= 0 && at <= MAX_NAME && candidates++ < MAX_CANDIDATES) {
       const from = plain.slice(0, at).trim();
       const { name: to, note } = splitNote(plain.slice(at + verb.length + 2).trim(), (n) => !!lookup(n));
       const score = (lookup(from) ? 2 : 0) + (lookup(to) ? 2 : 0) + (from && to ? 1 : 0);
