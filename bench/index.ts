@@ -14,6 +14,7 @@ import { Shard } from '../src/search/lunr-index';
 import { OwnIndex } from '../src/search/own-index';
 import { readBundle, readIndex } from '../src/store/bundle';
 import { runExportBench } from './export';
+import { runMapBench } from './map';
 import { runTocBench } from './toc';
 import { deferOwnSearch, searchRows } from '../src/search/rows';
 
@@ -239,5 +240,5 @@ void runExportBench().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });
-// ------------------------------------------------------------------ theory-of-change diagram
-void runTocBench();
+// ------------------------------------------------------------------ theory-of-change diagram, then the landscape map (issue 14)
+void runTocBench().then(() => runMapBench());

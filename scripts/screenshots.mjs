@@ -1,6 +1,6 @@
 // Screenshots of the extension as a user sees it, and an accessibility audit of its webviews:
 // code-server (VS Code 1.100.3) + headless Chromium, the VSIX installed as a user would.
-//   node scripts/screenshots.mjs [--out DIR] [--theme light,dark,hc] [--no-package] [--only general|writing|diagram]
+//   node scripts/screenshots.mjs [--out DIR] [--theme light,dark,hc] [--no-package] [--only general|writing|diagram|map]
 // - Screenshots (light and dark) go to media/screenshots/ (README pictures) — look at them after
 //   every UI change; high contrast and extra views go to out/screenshots/ for review.
 // - axe-core runs over every webview (the reader on a hub, a principle, a framework and an own
@@ -30,6 +30,7 @@ const PARTS = {
   general: ['search', 'reader', 'reader-narrow', 'principles', 'compare', 'charter-hover'],
   writing: ['guide', 'completion'],
   diagram: ['diagram', 'results'],
+  map: ['map-grid', 'map-network'],
 };
 const parts = values.only ? values.only.split(',') : Object.keys(PARTS);
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
@@ -165,6 +166,33 @@ async function diagram(page, palette, snap) {
     await sleep(2500);
     await palette('View: Toggle Maximize Editor Group', 1500);
     await snap('results');
+}
+
+/** The landscape map of samples/: both tabs, with a real click on an actor and on the network tab. */
+async function landscape(page, palette, snap) {
+  await palette('Notifications: Clear All Notifications', 500);
+  await openSample(page, palette, 'riverlands-landscape.md', 2000);
+  await palette('View: Close Primary Side Bar', 500);
+  await palette('Impact Hubs: Show Landscape Map', 4000);
+  const frame = await findFrame(page, 'svg.lm-diagram');
+  if (!frame) {
+    console.log('  (landscape map frame not found)');
+    return;
+  }
+  // A real click on an actor: the editor's cursor moves to its row.
+  await frame.locator('g.lm-actor[data-id="waterworks-cooperative"] rect.lm-box').click();
+  await sleep(1200);
+  const status = await page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent().catch(() => '');
+  console.log(`  clicked WaterWorks Cooperative on the grid; the editor's cursor: ${status?.trim()}`);
+  for (let i = 0; i < 5; i++) await palette('View: Decrease Current View Size', 300);
+  await frame.locator('button[data-zoom="fit"]').click();
+  await sleep(800);
+  await snap('map-grid');
+  await frame.locator('button[role="tab"][data-tab="network"]').click();
+  await sleep(1000);
+  await frame.locator('button[data-zoom="fit"]').click();
+  await sleep(800);
+  await snap('map-network');
 }
 
 async function general(page, palette, snap, theme) {
@@ -355,6 +383,7 @@ async function shoot(theme) {
     if (parts.includes('general')) await general(page, palette, snap, theme);
     if (parts.includes('writing')) await writing(page, palette, snap);
     if (parts.includes('diagram')) await diagram(page, palette, snap);
+    if (parts.includes('map')) await landscape(page, palette, snap);
   } finally {
     await browser.close();
     server.stop();

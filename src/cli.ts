@@ -6,7 +6,8 @@
  *   impact-hubs check-knowledge [FILE ...]          validate knowledge documents
  *   impact-hubs build-knowledge SRC_DIR OUT_DIR     compile knowledge/ into dist/ (used by the build)
  *   impact-hubs export FILE.md --format docx|html|pdf [-o OUT]   Word, HTML or PDF with citations
- *   impact-hubs diagram FILE.md [--format svg|png|mermaid] [-o OUT]   draw a theory of change
+ *   impact-hubs diagram FILE.md [--format svg|png|mermaid] [--view grid|network] [-o OUT]
+ *                                   draw a theory of change, or a landscape map's grid or network
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +33,9 @@ import { ExportError, FORMATS, PDF_UNAVAILABLE, isExportFormat, prepareExport, r
 import { parseTheoryOfChange } from './documents/toc';
 import { toMermaid } from './diagram/mermaid';
 import { standaloneSvg } from './diagram/svg';
+import { detectDocType } from './core/authoring';
+import { parseLandscape } from './documents/landscape';
+import { mapSummary, standaloneMapSvg } from './diagram/landscape-svg';
 import { pngRenderer } from './platform/png';
 
 const USAGE = `Usage:
@@ -41,12 +45,14 @@ const USAGE = `Usage:
   impact-hubs check-knowledge [FILE ...]
   impact-hubs build-knowledge SRC_DIR OUT_DIR
   impact-hubs export FILE.md [--format docx|html|pdf] [-o OUT] [--force] [--strict] [--knowledge DIR ...]
-  impact-hubs diagram FILE.md [--format svg|png|mermaid] [-o OUT]
+  impact-hubs diagram FILE.md [--format svg|png|mermaid] [--view grid|network] [-o OUT]
   impact-hubs --help | --version
 
 diagram draws a theory of change (goal, outcomes, interventions, indicators, assumptions) as a
 standalone SVG (default), a PNG or Mermaid flowchart text; without -o, SVG and Mermaid go to
 standard output and PNG needs -o. Problems in the notation are listed on standard error.
+For a landscape map (type: landscape-map) it draws the power–interest grid (--view grid, the
+default) or the ecosystem network (--view network), as SVG or PNG.
 
 A query that starts with "-" must follow "--", e.g.  impact-hubs search -- "-sdg"
 (everything after "--" is text, never an option).
@@ -394,7 +400,7 @@ async function exportCommand(args: string[], io: Io, distDir: string): Promise<n
 async function diagram(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, view: { type: 'string' } } });
   } catch (e) {
     io.err(`impact-hubs diagram: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
@@ -404,11 +410,15 @@ async function diagram(args: string[], io: Io): Promise<number> {
   const out = values.output;
   const format = values.format ?? (out?.toLowerCase().endsWith('.png') ? 'png' : out && /\.(mmd|mermaid)$/i.test(out) ? 'mermaid' : 'svg');
   if (!file || extra.length) {
-    io.err(`impact-hubs diagram: give exactly one theory-of-change file\n${USAGE}`);
+    io.err(`impact-hubs diagram: give exactly one theory-of-change or landscape-map file\n${USAGE}`);
     return 2;
   }
   if (format !== 'svg' && format !== 'png' && format !== 'mermaid') {
     io.err(`impact-hubs diagram: --format must be svg, png or mermaid (got "${terminalText(format)}")`);
+    return 2;
+  }
+  if (values.view !== undefined && values.view !== 'grid' && values.view !== 'network') {
+    io.err(`impact-hubs diagram: --view must be grid or network (got "${terminalText(values.view)}")`);
     return 2;
   }
   if (format === 'png' && !out) {
@@ -422,22 +432,40 @@ async function diagram(args: string[], io: Io): Promise<number> {
     io.err(`impact-hubs diagram: cannot read ${terminalText(file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return 2;
   }
-  const graph = parseTheoryOfChange(text);
-  for (const p of graph.problems) io.err(terminalText(`${file}:${p.line + 1}: ${p.message} [${p.code}]`));
-  const problemLines = graph.problems.map((p) => p.line);
+  const isMap = detectDocType(text) === 'landscape-map';
+  if (!isMap && values.view !== undefined) {
+    io.err('impact-hubs diagram: --view is for landscape maps (type: landscape-map); a theory of change has one diagram');
+    return 2;
+  }
+  if (isMap && format === 'mermaid') {
+    io.err('impact-hubs diagram: a landscape map is drawn as SVG or PNG (Mermaid is for theories of change)');
+    return 2;
+  }
+  let svg: string | undefined;
   let bytes: Uint8Array | string;
-  if (format === 'mermaid') bytes = toMermaid(graph, { problemLines, fenced: !!out && out.toLowerCase().endsWith('.md') });
-  else {
-    const svg = standaloneSvg(graph, { problemLines });
-    if (format === 'svg') bytes = svg;
-    else {
-      const png = pngRenderer();
-      if (!png.render) {
-        io.err(`impact-hubs diagram: ${png.reason}`);
-        return 2;
-      }
-      bytes = png.render(svg);
+  let what: string;
+  if (isMap) {
+    const map = parseLandscape(text);
+    for (const p of map.problems) io.err(terminalText(`${file}:${p.line + 1}: ${p.message} [${p.code}]`));
+    const view = values.view === 'network' ? 'network' : 'grid';
+    svg = standaloneMapSvg(map, view, { problemLines: map.problems.map((p) => p.line) });
+    bytes = svg;
+    what = `${view === 'grid' ? 'power–interest grid' : 'ecosystem network'}, ${mapSummary(map)}${map.problems.length ? `, ${map.problems.length} problem(s) listed above` : ''}`;
+  } else {
+    const graph = parseTheoryOfChange(text);
+    for (const p of graph.problems) io.err(terminalText(`${file}:${p.line + 1}: ${p.message} [${p.code}]`));
+    const problemLines = graph.problems.map((p) => p.line);
+    if (format === 'mermaid') bytes = toMermaid(graph, { problemLines, fenced: !!out && out.toLowerCase().endsWith('.md') });
+    else bytes = svg = standaloneSvg(graph, { problemLines });
+    what = `${graph.nodes.length} boxes, ${graph.edges.length} arrows${graph.problems.length ? `, ${graph.problems.length} problem(s) listed above` : ''}`;
+  }
+  if (format === 'png' && svg !== undefined) {
+    const png = pngRenderer();
+    if (!png.render) {
+      io.err(`impact-hubs diagram: ${png.reason}`);
+      return 2;
     }
+    bytes = png.render(svg);
   }
   if (!out) {
     io.out(String(bytes).replace(/\n$/, ''));
@@ -449,7 +477,7 @@ async function diagram(args: string[], io: Io): Promise<number> {
     io.err(`impact-hubs diagram: cannot write ${terminalText(out)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return 2;
   }
-  io.out(terminalText(`${out}: ${graph.nodes.length} boxes, ${graph.edges.length} arrows${graph.problems.length ? `, ${graph.problems.length} problem(s) listed above` : ''}`));
+  io.out(terminalText(`${out}: ${what}`));
   return 0;
 }
 

@@ -1,14 +1,16 @@
-import { CHARTER, THEORY_OF_CHANGE } from '../core/outlines';
+import { CHARTER, LANDSCAPE_MAP, THEORY_OF_CHANGE } from '../core/outlines';
 import { ELEMENT_IDS, type ElementId } from '../documents/charter';
 import { sectionSpan, type MdDoc } from '../documents/markdown';
 import { outlineSectionStates } from '../documents/outline-sections';
+import type { LandscapeLink } from './landscape';
 import type { CheckResult } from './runner';
 import type { CheckedType, Finding } from './types';
 
 /**
- * The Charter Guide as plain data: every element (charter) or section (theory of change) in
- * outline order with ✓ written / ◌ heading or prompt only / ✗ missing / ⚠ has problems, its
- * problems, and where to insert it. The tree view and its tests read this.
+ * The Charter Guide as plain data: every element (charter) or section (theory of change, landscape
+ * map) in outline order with ✓ written / ◌ heading or prompt only / ✗ missing / ⚠ has problems,
+ * its problems, and where to insert it; for a charter, its linked landscape map's summary. The
+ * tree view and its tests read this.
  */
 
 export type GuideStatus = 'written' | 'empty' | 'missing' | 'problems';
@@ -32,6 +34,8 @@ export interface Guide {
   other: Finding[];
   /** "13 of 17 elements · 4 problems". */
   summary: string;
+  /** A charter's linked landscape map, compared with the charter. */
+  landscape?: LandscapeLink;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -64,7 +68,8 @@ export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (t
       return { id, label: e.label, status, line: e.line, findings, insert: e.status === 'missing' ? id : undefined };
     });
   } else {
-    const states = type === 'theory-of-change' ? outlineSectionStates(doc, THEORY_OF_CHANGE) : [];
+    const outline = type === 'theory-of-change' ? THEORY_OF_CHANGE : type === 'landscape-map' ? LANDSCAPE_MAP : undefined;
+    const states = outline ? outlineSectionStates(doc, outline) : [];
     items = states.map((s) => {
       const findings = take((f) => f.fixes.some((x) => x.kind === 'insert-section' && x.section === s.id) || s.ranges.some(([a, b]) => f.line >= a && f.line <= b));
       const status: GuideStatus = s.state === 'missing' ? 'missing' : findings.length ? 'problems' : s.state;
@@ -75,7 +80,7 @@ export function buildGuide(doc: MdDoc, result: CheckResult, elementOfHeading: (t
   const done = items.filter((i) => i.status === 'written' || i.status === 'problems').length;
   const problems = result.findings.length;
   const what = type === 'hub-charter' ? 'elements' : 'sections';
-  return { type, items, other, summary: `${done} of ${items.length} ${what} · ${plural(problems, 'problem')}` };
+  return { type, items, other, summary: `${done} of ${items.length} ${what} · ${plural(problems, 'problem')}`, ...(result.landscape ? { landscape: result.landscape } : {}) };
 }
 
 /** Outline order of the charter sections, for the tree (elements follow outline A). */

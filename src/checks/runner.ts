@@ -1,5 +1,6 @@
 import { recogniseCharter, type ElementFinding } from '../documents/charter';
 import { parseMarkdown, type MdDoc } from '../documents/markdown';
+import { landscapeLink, type LandscapeLink } from './landscape';
 import { RULES } from './rules';
 import { CHECKED_TYPES, type CheckContext, type CheckedType, type Finding, type Rule, type RuleTarget, type Severity, type SeverityOrOff } from './types';
 
@@ -30,6 +31,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Why nothing was checked (no type, too large), when that is the case. */
   skipped?: string;
+  /** A charter's linked landscape map (front matter `landscape:`), compared with the charter. */
+  landscape?: LandscapeLink;
 }
 
 const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'off'];
@@ -108,7 +111,13 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const skipped = !type && !options.knowledgeFile ? 'The document has no `type:` of hub-charter, theory-of-change or landscape-map in its front matter.' : undefined;
-  return { type, doc, elements, findings, skipped };
+  let landscape: LandscapeLink | undefined;
+  try {
+    landscape = type === 'hub-charter' ? landscapeLink(ctx) : undefined;
+  } catch {
+    // The map is only a summary here; its own checks report what is wrong with it.
+  }
+  return { type, doc, elements, findings, skipped, ...(landscape ? { landscape } : {}) };
 }
 
 function clamp(n: number, lo: number, hi: number): number {

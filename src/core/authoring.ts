@@ -1,6 +1,6 @@
 import { splitFrontMatter } from './frontmatter';
 import { slugOf } from './keys';
-import { CHARTER, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
+import { CHARTER, LANDSCAPE_MAP, MAP_ELEMENTS, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
 import type { KnowledgeDoc } from './types';
 
 export interface ResolvedExample {
@@ -45,12 +45,14 @@ function guidance(s: Section, example?: ResolvedExample): string[] {
   return lines;
 }
 
-/** A new charter or theory of change, from the outline: guidance, prompts and cited examples. */
+const HEADING_WORD: Record<DocType, string> = { 'hub-charter': 'Charter', 'theory-of-change': 'Theory of Change', 'landscape-map': 'Landscape Map' };
+
+/** A new charter, theory of change or landscape map, from the outline: guidance, prompts and cited examples. */
 export function renderTemplate(type: DocType, hubName: string, date: string, hubs: KnowledgeDoc[]): string {
   const outline = outlineFor(type);
   const name = hubName.trim() || 'Our hub';
   const safeName = name.replace(/"/g, '\\"');
-  const heading = type === 'hub-charter' ? 'Charter' : 'Theory of Change';
+  const heading = HEADING_WORD[type];
   const out: string[] = [
     '---',
     `type: ${type}`,
@@ -67,7 +69,7 @@ export function renderTemplate(type: DocType, hubName: string, date: string, hub
   ];
   outline.sections.forEach((s, i) => {
     const ex = s.example ? resolveExample(s.example, hubs) : undefined;
-    out.push(`## ${i + 1}. ${s.title}`, '', ...guidance(s, ex), '', `*${s.placeholder}*`, '');
+    out.push(`## ${i + 1}. ${s.title}`, '', ...guidance(s, ex), '', `*${s.placeholder}*`, '', ...(s.starter ? [...s.starter, ''] : []));
   });
   return out.join('\n');
 }
@@ -94,8 +96,8 @@ export interface SnippetDef {
 }
 
 /**
- * The `hub-…`/`toc-…` snippets, in outline order: one per charter section, one per
- * theory-of-change section and one per theory-of-change element. The completion provider offers
+ * The `hub-…`/`toc-…`/`map-…` snippets, in outline order: one per section of each outline, and one
+ * per theory-of-change and landscape-map element. The completion provider offers
  * them while the writer types (src/features/writing-help.ts).
  */
 export function snippets(): Record<string, SnippetDef> {
@@ -108,6 +110,12 @@ export function snippets(): Record<string, SnippetDef> {
   });
   for (const e of TOC_ELEMENTS) {
     out[`Theory of change element: ${e.name}`] = { prefix: `${THEORY_OF_CHANGE.snippetPrefix}${e.id}`, body: e.body, description: `${e.name} — ${e.description}.`, type: 'theory-of-change' };
+  }
+  LANDSCAPE_MAP.sections.forEach((s, i) => {
+    out[`Landscape map ${i + 1}: ${s.title}`] = { prefix: `${LANDSCAPE_MAP.snippetPrefix}section-${s.id}`, body: sectionSnippet(LANDSCAPE_MAP, s, i + 1).split('\n'), description: `Landscape-map section ${i + 1} — ${s.purpose}.`, type: 'landscape-map', section: s.id };
+  });
+  for (const e of MAP_ELEMENTS) {
+    out[`Landscape map element: ${e.name}`] = { prefix: `${LANDSCAPE_MAP.snippetPrefix}${e.id}`, body: e.body, description: `${e.name} — ${e.description}.`, type: 'landscape-map' };
   }
   return out;
 }
@@ -125,15 +133,16 @@ const HEADING = /^(#{2,3})\s+(?:\d+[.)]\s*)?(.+?)\s*#*\s*$/;
 export function detectDocType(text: string): DocType | undefined {
   try {
     const t = splitFrontMatter(text).data.type;
-    if (t === 'hub-charter' || t === 'theory-of-change') return t;
+    if (t === 'hub-charter' || t === 'theory-of-change' || t === 'landscape-map') return t;
   } catch {
     // fall through to headings
   }
   const found = (o: Outline) => findSections(text, o).length;
   const c = found(CHARTER);
   const tc = found(THEORY_OF_CHANGE);
-  if (Math.max(c, tc) < 2) return undefined;
-  return c >= tc ? 'hub-charter' : 'theory-of-change';
+  const lm = found(LANDSCAPE_MAP);
+  if (Math.max(c, tc, lm) < 2) return undefined;
+  return c >= tc && c >= lm ? 'hub-charter' : tc >= lm ? 'theory-of-change' : 'landscape-map';
 }
 
 function normal(s: string): string {

@@ -1,10 +1,11 @@
 /**
- * The charter (outline A, 22 sections) and theory-of-change (outline B, 12 sections) outlines:
- * the single source of truth for templates, snippets and Insert Section. Guiding questions
- * follow ../shared/research/frameworks.md; each section links the knowledge-base pages behind it.
+ * The charter (outline A, 22 sections), theory-of-change (outline B, 12 sections) and landscape
+ * map (outline C, 7 sections) outlines: the single source of truth for templates, snippets and
+ * Insert Section. Guiding questions follow ../shared/research/frameworks.md; each section links
+ * the knowledge-base pages behind it.
  */
 
-export type DocType = 'hub-charter' | 'theory-of-change';
+export type DocType = 'hub-charter' | 'theory-of-change' | 'landscape-map';
 
 /** An example from a real hub, resolved from the case study's front matter (so it stays cited). */
 export interface ExampleRef {
@@ -27,6 +28,8 @@ export interface Section {
   /** Knowledge-base references shown as "See …". */
   see: string[];
   example?: ExampleRef;
+  /** Plain Markdown the template puts under the prompt (a table header to fill in), if any. */
+  starter?: string[];
 }
 
 export interface Outline {
@@ -374,6 +377,86 @@ export const TOC_ELEMENTS: { id: string; name: string; description: string; body
   { id: 'link', name: 'Causal link with rationale', description: 'Why one step leads to the next: o2 → o1: because …', body: ['- ${1:o1} → ${2:goal}: because ${3:rationale}.'] },
 ];
 
+export const LANDSCAPE_MAP: Outline = {
+  type: 'landscape-map',
+  name: 'Landscape map',
+  snippetPrefix: 'map-',
+  sections: [
+    {
+      id: 'problem',
+      title: 'Problem and scope of the map',
+      purpose: 'The problem the hub would address, for whom, with a baseline, and what this map covers',
+      questions: ['What is the problem, for whom, and what is the baseline (with its source and date)?', 'Which place, sector and period does this map cover?'],
+      placeholder: 'State the problem with a baseline and its source; say which place and period the map covers.',
+      snippet: ['${1:The problem} affects ${2:number} ${3:people or places} (${4:source}, ${5:year}).', '', 'This map covers ${6:place and sector}, as of ${7:date}.'],
+      see: ['principle:map-the-landscape', 'principle:know-when-not-to-create'],
+    },
+    {
+      id: 'actors',
+      title: 'Actors',
+      purpose: 'Everyone who shapes the problem or lives with it: type, power, interest, stance, what each already does and its role in the hub',
+      questions: ['Who decides the outcome today, who funds, who implements, and who is affected?', 'How much power and interest does each have, and is it an ally, neutral or an opponent?', 'Which of them are founding parties or board constituencies of the hub?'],
+      placeholder: 'One row per actor. Type: government, multilateral, business, civil society, community, philanthropy or research. Power and interest: high, medium or low. Stance: ally, neutral or opponent. Write "founding party" or "board constituency" in the role of those who must appear in the charter.',
+      snippet: ['| Actor | Type | Power | Interest | Stance | Already does | Role in the hub |', '|---|---|---|---|---|---|---|', '| ${1:name} | ${2|government,multilateral,business,civil society,community,philanthropy,research|} | ${3|high,medium,low|} | ${4|high,medium,low|} | ${5|ally,neutral,opponent|} | ${6:what it already does} | ${7:founding party, board constituency, partner or none} |'],
+      see: ['principle:map-the-landscape', 'framework:power-and-inclusion', 'principle:work-through-governments'],
+      starter: ['| Actor | Type | Power | Interest | Stance | Already does | Role in the hub |', '|---|---|---|---|---|---|---|'],
+    },
+    {
+      id: 'relations',
+      title: 'Relations',
+      purpose: 'Who funds, partners with, competes with, regulates or represents whom',
+      questions: ['Where does money flow, and who regulates whom?', 'Who already works together, and who competes?'],
+      placeholder: 'One relation per line, naming actors exactly as in the table: "- A funds B", "- A partners with B", "- A competes with B", "- A regulates B" (also advises, represents, supplies, reports to, opposes).',
+      snippet: ['- ${1:actor} ${2|funds,partners with,competes with,regulates,advises,represents,supplies,reports to,opposes|} ${3:actor}'],
+      see: ['principle:map-the-landscape', 'principle:power-and-incentives'],
+    },
+    {
+      id: 'initiatives',
+      title: 'Existing initiatives',
+      purpose: 'Programmes already working on the same problem, their goals, and how the hub relates to each',
+      questions: ['Which programmes, networks or platforms already work on this problem, and what is each one’s goal?', 'Will the hub complement, coordinate with, join or replace each of them?'],
+      placeholder: 'One row per initiative: its name, its goal, and the hub’s relation to it (complements, coordinates with, joins, replaces).',
+      snippet: ['| Initiative | Goal | Relation to the hub |', '|---|---|---|', '| ${1:name} | ${2:its goal} | ${3|complements,coordinates with,joins,replaces|} ${4:how} |'],
+      see: ['principle:know-when-not-to-create', 'principle:map-the-landscape'],
+      starter: ['| Initiative | Goal | Relation to the hub |', '|---|---|---|'],
+    },
+    {
+      id: 'power',
+      title: 'Power and voice',
+      purpose: 'Who decides the outcome today, and who is affected but absent from the table',
+      questions: ['Who decides the outcome today, and through which body or budget?', 'Who is affected but unheard, and how will the hub give them a say?'],
+      placeholder: 'Say who holds power over the problem and who is affected but absent, and how the hub will change that.',
+      snippet: ['Today ${1:who} decides ${2:what}. ${3:Affected people} are affected but absent; the hub will ${4:give them seats, votes or budget}.'],
+      see: ['framework:power-and-inclusion', 'principle:power-and-incentives', 'principle:leverage-bottom-up'],
+    },
+    {
+      id: 'gap',
+      title: 'Gap and allies',
+      purpose: 'What the hub will do that no existing actor or initiative does, and the allies to approach first',
+      questions: ['In one sentence, what will the hub do that none of them does?', 'Which allies will you approach first, and which opponents need attention?'],
+      placeholder: 'State the gap in one sentence, then name the first allies and the opponents to engage.',
+      snippet: ['Gap: ${1:what no one does yet}.', '', 'First allies: ${2:actors}. Opponents to engage: ${3:actors}.'],
+      see: ['principle:know-when-not-to-create', 'principle:map-the-landscape'],
+    },
+    {
+      id: 'review',
+      title: 'Updating the map',
+      purpose: 'When the map is refreshed, and who owns it',
+      questions: ['When will the map be updated, and who owns it?', 'What would make you redraw it sooner?'],
+      placeholder: 'Give the next update date and the map’s owner.',
+      snippet: ['Next update: ${1:date}, by ${2:owner}.'],
+      see: ['principle:map-the-landscape'],
+    },
+  ],
+};
+
+/** Short landscape-map element snippets: one actor row, one relation, one initiative row. */
+export const MAP_ELEMENTS: { id: string; name: string; description: string; body: string[] }[] = [
+  { id: 'actor', name: 'Actor row', description: 'One row of the actors table: name, type, power, interest, stance, what it does, its role in the hub', body: ['| ${1:name} | ${2|government,multilateral,business,civil society,community,philanthropy,research|} | ${3|high,medium,low|} | ${4|high,medium,low|} | ${5|ally,neutral,opponent|} | ${6:what it already does} | ${7:role in the hub} |'] },
+  { id: 'relation', name: 'Relation', description: 'Who funds, partners with, competes with or regulates whom (names as in the actors table)', body: ['- ${1:actor} ${2|funds,partners with,competes with,regulates,advises,represents,supplies,reports to,opposes|} ${3:actor}'] },
+  { id: 'initiative', name: 'Existing initiative', description: 'One row of the initiatives table: name, goal, and the hub’s relation to it', body: ['| ${1:name} | ${2:its goal} | ${3|complements,coordinates with,joins,replaces|} ${4:how} |'] },
+];
+
 export function outlineFor(type: DocType): Outline {
-  return type === 'hub-charter' ? CHARTER : THEORY_OF_CHANGE;
+  return type === 'hub-charter' ? CHARTER : type === 'theory-of-change' ? THEORY_OF_CHANGE : LANDSCAPE_MAP;
 }

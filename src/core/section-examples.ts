@@ -1,5 +1,5 @@
 /**
- * "How a real hub did it": for every section of the charter and theory-of-change outlines, one or
+ * "How a real hub did it": for every section of the charter, theory-of-change and landscape-map outlines, one or
  * two sentences from the case studies in knowledge/hubs/. Each example names a hub and a phrase
  * copied exactly from its case study; `findQuote` (./examples) resolves the phrase to the cited
  * sentence that is shown to the writer, so nothing here paraphrases the evidence. Failures and
@@ -25,6 +25,7 @@ export interface SectionExample {
 export const SECTIONS_WITHOUT_EXAMPLES: Record<DocType, string[]> = {
   'hub-charter': [],
   'theory-of-change': ['diagram'],
+  'landscape-map': [],
 };
 
 export const SECTION_EXAMPLES: Record<DocType, Record<string, SectionExample[]>> = {
@@ -160,6 +161,36 @@ export const SECTION_EXAMPLES: Record<DocType, Record<string, SectionExample[]>>
     review: [
       { hub: 'race-to-zero', find: 'strengthens the Starting Line each year', intro: 'Race to Zero has outside experts review its criteria every year' },
       { hub: 'ogp', find: 'The successes are not yet adding up', intro: "OGP's strategy review admitted its results were not adding up" },
+    ],
+  },
+  'landscape-map': {
+    problem: [
+      { hub: 'pathfinders', find: 'first estimate of the global justice gap', intro: 'Pathfinders measured the justice gap before setting its agenda' },
+      { hub: 'grow-asia', find: 'ran a land scoping study in 2018', intro: 'Grow PNG scoped the field before it was set up' },
+    ],
+    actors: [
+      { hub: 'pathfinders', find: 'acts as a bridge between governments', intro: 'Pathfinders names the kinds of actor it brings together' },
+      { hub: 'gavi', find: 'calls the Gates Foundation the', intro: 'One funder can weigh more than the rest of the table' },
+    ],
+    relations: [
+      { hub: 'pathfinders', find: 'It complements the Global Alliance for Reporting', intro: 'Pathfinders says how it relates to two peer platforms' },
+      { hub: 'gavi', find: 'Muraskin argues GAVI failed to balance', intro: "Gavi's relations with countries were criticised as top-down" },
+    ],
+    initiatives: [
+      { hub: 'alliance-8-7', find: 'mapped existing supply-chain initiatives', intro: 'An Alliance 8.7 group mapped the initiatives already at work' },
+      { hub: 'icoca', find: 'complementary to, and not duplicative of', intro: 'ICoCA states its relation to existing standards' },
+    ],
+    power: [
+      { hub: 'global-fund', find: 'Aidspan asks whether the participation of civil society', intro: "Civil society's voice in Global Fund country bodies is at risk" },
+      { hub: 'gavi', find: 'calls the Gates Foundation the', intro: 'Researchers describe one funder as dominant in Gavi' },
+    ],
+    gap: [
+      { hub: 'cepi', find: 'on what others are not', intro: 'CEPI was told to fill the gaps others leave' },
+      { hub: 'gpe', find: 'asks whether GPE duplicates the World Bank', intro: 'GPE is asked whether it duplicates its own host' },
+    ],
+    review: [
+      { hub: 'unitaid', find: 'areas of potential overlap or competition', intro: "Unitaid's Board had its overlap with peers mapped again in 2025" },
+      { hub: 'gpei', find: 'mapped polio assets in 16 priority countries', intro: 'GPEI mapped its assets again when planning its exit' },
     ],
   },
 };

@@ -232,7 +232,7 @@ export function layoutToc(full: TocGraph, options: LayoutOptions = {}): TocLayou
   return { width, height, nodes, edges };
 }
 
-interface OrderGraph {
+export interface OrderGraph {
   nodes(): string[];
   node(v: string): { rank?: number; order?: number };
   successors(v: string): string[] | undefined;
@@ -244,7 +244,7 @@ interface OrderGraph {
  * the document's nesting order, dummy nodes of long arrows included), without its crossing-
  * reduction sweeps or the per-layer graphs they need. Iterative, linear.
  */
-function documentOrder(g: OrderGraph): void {
+export function documentOrder(g: OrderGraph): void {
   const simple = g.nodes().filter((v) => !(g.children(v)?.length));
   const layers = new Map<number, number>();
   const visited = new Set<string>();

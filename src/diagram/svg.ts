@@ -37,7 +37,7 @@ export const PALETTE = {
   fontFamily: "'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif",
 } as const;
 
-interface Paint {
+export interface Paint {
   fill?: string;
   stroke?: string;
   'stroke-width'?: number;
@@ -49,7 +49,7 @@ interface Paint {
 }
 
 /** Class plus, in standalone mode, presentation attributes. */
-function attrs(mode: SvgMode, cls: string, paint: Paint): string {
+export function attrs(mode: SvgMode, cls: string, paint: Paint): string {
   let s = `class="${cls}"`;
   if (mode === 'standalone') for (const [k, v] of Object.entries(paint)) if (v !== undefined) s += ` ${k}="${esc(v)}"`;
   return s;
@@ -87,7 +87,7 @@ function edgeSvg(e: LaidEdge, mode: SvgMode, problem: boolean): string {
   );
 }
 
-function textLines(mode: SvgMode, cls: string, lines: string[], x: number, y: number, lineHeight: number, paint: Paint): string {
+export function textLines(mode: SvgMode, cls: string, lines: string[], x: number, y: number, lineHeight: number, paint: Paint): string {
   const spans = lines.map((l, i) => `<tspan x="${x}" ${i === 0 ? `y="${y}"` : `dy="${lineHeight}"`}>${esc(l)}</tspan>`).join('');
   return `<text ${attrs(mode, cls, paint)}>${spans}</text>`;
 }

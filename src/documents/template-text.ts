@@ -1,4 +1,4 @@
-import { CHARTER, THEORY_OF_CHANGE, type Outline } from '../core/outlines';
+import { CHARTER, LANDSCAPE_MAP, THEORY_OF_CHANGE, type Outline } from '../core/outlines';
 import { parseMarkdown, type Block } from './markdown';
 
 /**
@@ -9,7 +9,7 @@ import { parseMarkdown, type Block } from './markdown';
  */
 
 /** The italic prompts of every outline section. */
-export const TEMPLATE_PROMPTS: ReadonlySet<string> = new Set([...CHARTER.sections, ...THEORY_OF_CHANGE.sections].map((s) => s.placeholder));
+export const TEMPLATE_PROMPTS: ReadonlySet<string> = new Set([...CHARTER.sections, ...THEORY_OF_CHANGE.sections, ...LANDSCAPE_MAP.sections].map((s) => s.placeholder));
 
 let defaults: Set<string> | undefined;
 
@@ -17,7 +17,7 @@ let defaults: Set<string> | undefined;
 export function snippetDefaults(): ReadonlySet<string> {
   if (defaults) return defaults;
   defaults = new Set();
-  for (const outline of [CHARTER, THEORY_OF_CHANGE] as Outline[]) {
+  for (const outline of [CHARTER, THEORY_OF_CHANGE, LANDSCAPE_MAP] as Outline[]) {
     for (const s of outline.sections) {
       const plain = s.snippet
         .join('\n')
@@ -31,9 +31,10 @@ export function snippetDefaults(): ReadonlySet<string> {
   return defaults;
 }
 
-/** Whether a block is template text: guidance, a prompt or an untouched snippet line. */
+/** Whether a block is template text: guidance, a prompt, an untouched snippet line or a table with only its header (the templates start some tables empty). */
 export function isTemplateBlock(b: Block): boolean {
   if (b.quoted) return true;
+  if (b.type === 'table' && (b.rows?.length ?? 0) <= 1) return true;
   const text = b.text.trim();
   return TEMPLATE_PROMPTS.has(text) || snippetDefaults().has(text);
 }

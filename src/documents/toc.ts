@@ -187,7 +187,7 @@ export function listItem(line: string, lineNo: number): ListItem | undefined {
   return { indent: indentOf(line.slice(0, lead)), column: indentOf(line.slice(0, lead)) + (textStart - lead), text, line: lineNo };
 }
 
-function isHeading(line: string): number {
+export function isHeading(line: string): number {
   const t = line.trimStart();
   if (indentOf(line) > 3) return 0;
   let n = 0;
@@ -195,7 +195,7 @@ function isHeading(line: string): number {
   return n >= 1 && n <= 6 && (n === t.length || t[n] === ' ' || t[n] === '\t') ? n : 0;
 }
 
-function isFence(line: string): boolean {
+export function isFence(line: string): boolean {
   const t = line.trimStart();
   return indentOf(line) <= 3 && (t.startsWith('```') || t.startsWith('~~~'));
 }

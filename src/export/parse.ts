@@ -9,7 +9,7 @@ import footnote from 'markdown-it-footnote';
 import { FrontMatterError, splitFrontMatter } from '../core/frontmatter';
 import { findSections } from '../core/authoring';
 import { slugify } from '../core/markdown-scan';
-import { CHARTER, THEORY_OF_CHANGE, type Outline } from '../core/outlines';
+import { LANDSCAPE_MAP, CHARTER, THEORY_OF_CHANGE, type Outline } from '../core/outlines';
 import { refsPlugin } from '../core/refs';
 import type { DocKind } from '../core/types';
 import { firstCitation, laterCitation } from './cite';
@@ -40,10 +40,10 @@ export interface PrepareOptions {
   keepGuidance?: boolean;
 }
 
-const OUTLINES: Readonly<Record<string, Outline>> = { 'hub-charter': CHARTER, 'theory-of-change': THEORY_OF_CHANGE };
+const OUTLINES: Readonly<Record<string, Outline>> = { 'hub-charter': CHARTER, 'theory-of-change': THEORY_OF_CHANGE, 'landscape-map': LANDSCAPE_MAP };
 
 /** Every template prompt (the italic line under each outline heading), whitespace-normalised. */
-const PROMPTS = new Set([...CHARTER.sections, ...THEORY_OF_CHANGE.sections].map((s) => norm(s.placeholder)));
+const PROMPTS = new Set([...CHARTER.sections, ...THEORY_OF_CHANGE.sections, ...LANDSCAPE_MAP.sections].map((s) => norm(s.placeholder)));
 /** A VS Code snippet tab stop or choice left in the text: `${1:party}`, `${4|a,b|}`. */
 const SNIPPET_STOP = /\$\{\d+[:|}]/;
 /** The first line of a guidance block quote that the templates and Insert Section write. */

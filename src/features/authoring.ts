@@ -14,7 +14,10 @@ interface NewArgs {
 const LABEL: Record<DocType, { what: string; file: string }> = {
   'hub-charter': { what: 'hub charter', file: 'charter' },
   'theory-of-change': { what: 'theory of change', file: 'theory-of-change' },
+  'landscape-map': { what: 'landscape map', file: 'landscape' },
 };
+
+const isDocType = (v: unknown): v is DocType => v === 'hub-charter' || v === 'theory-of-change' || v === 'landscape-map';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -25,7 +28,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** New Hub Charter, New Theory of Change and Insert Section…. */
+/** New Hub Charter, New Theory of Change, New Landscape Map and Insert Section…. */
 export const authoring: Feature = ({ knowledge, checks }) => {
   async function create(type: DocType, args?: NewArgs): Promise<vscode.Uri | undefined> {
     const label = LABEL[type];
@@ -71,18 +74,19 @@ export const authoring: Feature = ({ knowledge, checks }) => {
   async function insertSection(sectionId?: unknown, outlineType?: unknown): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Impact Hubs: open a hub charter or theory of change (Markdown) to insert a section.');
+      void vscode.window.showInformationMessage('Impact Hubs: open a hub charter, theory of change or landscape map (Markdown) to insert a section.');
       return false;
     }
     const text = editor.document.getText();
-    let type = outlineType === 'hub-charter' || outlineType === 'theory-of-change' ? outlineType : checks.outlineType(editor.document);
+    let type = isDocType(outlineType) ? outlineType : checks.outlineType(editor.document);
     if (!type) {
       const pick = await vscode.window.showQuickPick(
         [
           { label: 'Hub charter', type: 'hub-charter' as DocType },
           { label: 'Theory of change', type: 'theory-of-change' as DocType },
+          { label: 'Landscape map', type: 'landscape-map' as DocType },
         ],
-        { title: 'Which outline does this document follow?', placeHolder: 'Add "type: hub-charter" or "type: theory-of-change" to the front matter to skip this question' },
+        { title: 'Which outline does this document follow?', placeHolder: 'Add "type: hub-charter", "type: theory-of-change" or "type: landscape-map" to the front matter to skip this question' },
       );
       if (!pick) return false;
       type = pick.type;
@@ -127,6 +131,7 @@ export const authoring: Feature = ({ knowledge, checks }) => {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('impactHubs.newCharter', (args?: NewArgs) => create('hub-charter', args)),
     vscode.commands.registerCommand('impactHubs.newTheoryOfChange', (args?: NewArgs) => create('theory-of-change', args)),
+    vscode.commands.registerCommand('impactHubs.newLandscapeMap', (args?: NewArgs) => create('landscape-map', args)),
     vscode.commands.registerCommand('impactHubs.insertSection', (id?: unknown, type?: unknown) => insertSection(id, type)),
   );
 };

@@ -1,6 +1,7 @@
 import { charterGuide } from '../views/charter-guide';
 import { compare } from '../views/compare';
 import { kbSource } from '../views/kb-source';
+import { landscapeMap } from '../views/landscape-map';
 import { sidebar } from '../views/sidebar';
 import { tocDiagram } from '../views/toc-diagram';
 import { authoring } from './authoring';
@@ -13,4 +14,4 @@ import { search } from './search';
 import { writingHelp } from './writing-help';
 
 /** Every user-visible capability, in activation order. */
-export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, writingHelp, references, charterGuide, exportDocument, tocDiagram];
+export const FEATURES: readonly Feature[] = [knowledgeBase, kbSource, search, readerCommands, sidebar, compare, authoring, writingHelp, references, charterGuide, exportDocument, tocDiagram, landscapeMap];

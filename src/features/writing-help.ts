@@ -18,8 +18,8 @@ import type { Feature } from './feature';
  */
 
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
-/** `hub-` / `toc-` and what follows, alone on the line so far. */
-const PREFIX = /^(hub|toc)-[a-z-]*$/;
+/** `hub-` / `toc-` / `map-` and what follows, alone on the line so far. */
+const PREFIX = /^(hub|toc|map)-[a-z-]*$/;
 /** A heading being typed: `#`, `##`, `## 3. Purp…`. */
 const HEADING = /^#{2,3}(?: [\p{L}\p{N} .,'’()-]*)?$/u;
 const STATE_WORD: Record<SectionState, string> = { written: '✓ written', empty: '◌ heading or prompt only', missing: '' };
@@ -89,7 +89,7 @@ export class WritingHelp implements vscode.CompletionItemProvider, vscode.HoverP
     const states = (t: DocType) => new Map(outlineSectionStates(modelOf(doc, this.checks, pos.line), outlineFor(t)).map((s) => [s.id, s]));
     if (PREFIX.test(before)) {
       // The explicit prefix works in any Markdown file, as contributed snippets would.
-      const want: DocType = before.startsWith('hub-') ? 'hub-charter' : 'theory-of-change';
+      const want: DocType = before.startsWith('hub-') ? 'hub-charter' : before.startsWith('map-') ? 'landscape-map' : 'theory-of-change';
       const st = type === want ? states(want) : undefined;
       return Object.values(snippets())
         .filter((s) => s.type === want)

@@ -86,7 +86,7 @@ export class CheckService implements vscode.Disposable {
   /** The outline a document follows: Check As, front matter `type:`, else its headings. */
   outlineType(doc: vscode.TextDocument): DocType | undefined {
     const t: string | undefined = this.checkAsMap()[doc.uri.toString()];
-    if (t === 'hub-charter' || t === 'theory-of-change') return t;
+    if (t === 'hub-charter' || t === 'theory-of-change' || t === 'landscape-map') return t;
     return detectDocType(doc.getText());
   }
 

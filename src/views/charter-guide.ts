@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Guide, GuideItem, GuideStatus } from '../checks/guide';
+import type { LandscapeLink } from '../checks/landscape';
+import type { DocType } from '../core/outlines';
 import type { Finding } from '../checks/types';
 import { citeExamples, sectionExamples } from '../core/section-examples';
 import type { KnowledgeService } from '../services/knowledge';
@@ -11,7 +13,10 @@ export type GuideNode =
   | { type: 'item'; item: GuideItem; uri: string }
   | { type: 'finding'; finding: Finding; uri: string }
   | { type: 'example'; hubId: string; intro: string; text: string; anchor?: string; sources: number }
-  | { type: 'other'; findings: Finding[]; uri: string };
+  | { type: 'other'; findings: Finding[]; uri: string }
+  /** A charter's linked landscape map (front matter `landscape:`), and who on it the charter lacks. */
+  | { type: 'landscape'; link: LandscapeLink; uri: string }
+  | { type: 'map-actor'; name: string; line: number; what: 'missing' | 'ally'; role?: string; mapUri: string };
 
 const STATUS: Record<GuideStatus, { icon: string; color?: string; word: string }> = {
   written: { icon: 'pass', color: 'testing.iconPassed', word: 'written' },
@@ -21,12 +26,13 @@ const STATUS: Record<GuideStatus, { icon: string; color?: string; word: string }
 };
 
 /** Examples for a section: the cited sentences of real hubs (section examples, else rule examples). */
-export type ExamplesFor = (type: 'hub-charter' | 'theory-of-change', sectionId: string) => { hub: string; find: string; intro: string }[];
+export type ExamplesFor = (type: DocType, sectionId: string) => { hub: string; find: string; intro: string }[];
 
 /**
- * The Charter Guide: every element of the active charter (or section of the theory of change)
- * with ✓ / ◌ / ✗ / ⚠, its problems, and "How real hubs did it". Follows the active editor and
- * updates as the writer types (after each check).
+ * The Charter Guide: every element of the active charter (or section of the theory of change or
+ * landscape map) with ✓ / ◌ / ✗ / ⚠, its problems, and "How real hubs did it"; above a charter's
+ * elements, the summary of its linked landscape map. Follows the active editor and updates as the
+ * writer types (after each check).
  */
 export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.Disposable {
   private current?: DocumentCheck;
@@ -99,17 +105,28 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
     if (!c || !g) return [];
     if (!node) {
       const items: GuideNode[] = g.items.map((item) => ({ type: 'item', item, uri: c.uri }));
+      if (g.landscape) items.unshift({ type: 'landscape', link: g.landscape, uri: c.uri });
       if (g.other.length) items.push({ type: 'other', findings: g.other, uri: c.uri });
       return items;
     }
     if (node.type === 'other') return node.findings.map((finding) => ({ type: 'finding', finding, uri: node.uri }));
+    if (node.type === 'landscape') {
+      const mapUri = this.mapUri(node).toString();
+      return [
+        ...node.link.missing.map(({ actor, role }): GuideNode => ({ type: 'map-actor', name: actor.name, line: actor.line, what: 'missing', role: role.kind === 'founding-party' ? 'founding party' : 'board constituency', mapUri })),
+        ...node.link.alliesMissing.map((actor): GuideNode => ({ type: 'map-actor', name: actor.name, line: actor.line, what: 'ally', mapUri })),
+      ];
+    }
     if (node.type !== 'item') return [];
     const findings: GuideNode[] = node.item.findings.map((finding) => ({ type: 'finding', finding, uri: node.uri }));
     return [...findings, ...this.examples(g.type, node.item.id)];
   }
 
+  private mapUri(node: { link: LandscapeLink; uri: string }): vscode.Uri {
+    return vscode.Uri.joinPath(vscode.Uri.parse(node.uri), '..', node.link.path);
+  }
+
   private examples(type: Guide['type'], id: string): GuideNode[] {
-    if (type !== 'hub-charter' && type !== 'theory-of-change') return [];
     return citeExamples(this.examplesFor(type, id), this.knowledge.docs()).map((q) => ({ type: 'example' as const, hubId: q.hubId, intro: q.intro, text: q.text, anchor: q.anchor, sources: q.sources.length }));
   }
 
@@ -144,6 +161,27 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
         t.tooltip = new vscode.MarkdownString().appendText(`“${node.text}” (${node.sources} source${node.sources === 1 ? '' : 's'} in the case study)`);
         t.description = node.text;
         t.command = { command: 'impactHubs.openDocument', title: 'Read it in the reader', arguments: [`hub:${node.hubId}`, node.anchor] };
+        return t;
+      }
+      case 'landscape': {
+        const l = node.link;
+        const children = l.missing.length + l.alliesMissing.length;
+        const t = new vscode.TreeItem(l.summary, children ? (l.missing.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+        t.id = `${node.uri}#landscape`;
+        t.iconPath = new vscode.ThemeIcon(l.error ? 'error' : 'map', l.error || l.missing.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        t.description = l.path;
+        t.tooltip = l.error ? `The landscape map ${l.path} cannot be read: ${l.error}` : `${l.summary}. ${l.allies} allies, ${l.relations} relations on the map. Open the map.`;
+        t.accessibilityInformation = { label: l.summary, role: 'treeitem' };
+        if (!l.error) t.command = { command: 'vscode.open', title: 'Open the landscape map', arguments: [this.mapUri(node)] };
+        return t;
+      }
+      case 'map-actor': {
+        const label = node.what === 'missing' ? `"${node.name}" is a ${node.role} on the map but not named in the charter` : `Ally not in the charter: ${node.name}`;
+        const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        t.iconPath = new vscode.ThemeIcon(node.what === 'missing' ? 'warning' : 'person');
+        t.description = `map line ${node.line + 1}`;
+        t.tooltip = node.what === 'missing' ? `${label}. Name it in the charter or change its role on the map.` : `${node.name} is an ally on the landscape map; the charter does not mention it. Is there a role for it?`;
+        t.command = { command: 'impactHubs.guideReveal', title: 'Go to its row on the map', arguments: [node.mapUri, node.line + 1] };
         return t;
       }
       case 'other': {

@@ -116,3 +116,60 @@ export function parseTocMessage(msg: unknown): TocFromWebview | undefined {
       return undefined;
   }
 }
+
+// ------------------------------------------------------------------ landscape map
+
+/** The landscape map page's tabs. */
+export type MapTab = 'grid' | 'network';
+export const MAP_TABS: readonly MapTab[] = ['grid', 'network'];
+
+/** Messages the landscape map page sends to the host. */
+export type MapFromWebview =
+  | { type: 'ready' }
+  /** An actor (or relation) was clicked, or Enter pressed on it: reveal its 0-based line. */
+  | { type: 'reveal'; line: number }
+  /** The user switched tabs. */
+  | { type: 'tab'; tab: MapTab }
+  /** A toolbar button. */
+  | { type: 'command'; command: 'exportMap' }
+  /** The page has drawn render number `version`. */
+  | { type: 'rendered'; version: number };
+
+/** Messages the host sends to the landscape map page. */
+export type MapToWebview =
+  | {
+      type: 'render';
+      version: number;
+      /** Both pictures, computed and escaped by the host (src/diagram/landscape-svg.ts). */
+      grid: string;
+      network: string;
+      tab: MapTab;
+      /** "14 actors · 12 relations · 3 initiatives". */
+      summary: string;
+      notice?: string;
+      problems: { line: number; message: string }[];
+      highlight?: string;
+      empty?: string;
+    }
+  | { type: 'highlight'; id?: string }
+  | { type: 'tab'; tab: MapTab };
+
+/** Validates an untrusted message from the landscape map page; undefined for anything unexpected. */
+export function parseMapMessage(msg: unknown): MapFromWebview | undefined {
+  if (!msg || typeof msg !== 'object') return undefined;
+  const m = msg as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return Number.isInteger(m.line) && (m.line as number) >= 0 && (m.line as number) < MAX_LINE ? { type: 'reveal', line: m.line as number } : undefined;
+    case 'tab':
+      return MAP_TABS.includes(m.tab as MapTab) ? { type: 'tab', tab: m.tab as MapTab } : undefined;
+    case 'command':
+      return m.command === 'exportMap' ? { type: 'command', command: 'exportMap' } : undefined;
+    case 'rendered':
+      return Number.isInteger(m.version) && (m.version as number) >= 0 ? { type: 'rendered', version: m.version as number } : undefined;
+    default:
+      return undefined;
+  }
+}

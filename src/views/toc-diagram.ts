@@ -63,7 +63,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * Writes a file the user chose; never replaces an existing one without a confirmation (or
  * `replace: true` from a caller that already asked).
  */
-async function writeChosen(uri: vscode.Uri, bytes: Uint8Array, replace: boolean | undefined): Promise<boolean> {
+export async function writeChosen(uri: vscode.Uri, bytes: Uint8Array, replace: boolean | undefined): Promise<boolean> {
   if (await exists(uri)) {
     const name = vscode.workspace.asRelativePath(uri);
     const ok = replace ?? (await vscode.window.showWarningMessage(`${name} already exists. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
@@ -77,7 +77,7 @@ async function writeChosen(uri: vscode.Uri, bytes: Uint8Array, replace: boolean 
 }
 
 /** A webview page of ours: strict CSP, media/ only. */
-function newPanel(context: vscode.ExtensionContext, viewType: string, title: string, column?: vscode.ViewColumn): vscode.WebviewPanel {
+export function newPanel(context: vscode.ExtensionContext, viewType: string, title: string, column?: vscode.ViewColumn): vscode.WebviewPanel {
   const panel = vscode.window.createWebviewPanel(
     viewType,
     title,
@@ -88,7 +88,7 @@ function newPanel(context: vscode.ExtensionContext, viewType: string, title: str
   return panel;
 }
 
-function html(context: vscode.ExtensionContext, w: vscode.Webview, title: string, style: string, script: string, body: string): string {
+export function html(context: vscode.ExtensionContext, w: vscode.Webview, title: string, style: string, script: string, body: string): string {
   const media = (f: string) => w.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', f)).toString();
   return page({ title, cspSource: w.cspSource, nonce: makeNonce(), styles: [media('toc-diagram.css')].concat(style ? [media(style)] : []), scripts: [media(script)], body });
 }

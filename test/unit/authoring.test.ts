@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectDocType, findSections, insertionLine, renderTemplate, sectionSnippet, snippets, resolveExample } from '../../src/core/authoring';
-import { CHARTER, THEORY_OF_CHANGE, TOC_ELEMENTS } from '../../src/core/outlines';
+import { CHARTER, LANDSCAPE_MAP, MAP_ELEMENTS, THEORY_OF_CHANGE, TOC_ELEMENTS } from '../../src/core/outlines';
+import { parseLandscape } from '../../src/documents/landscape';
 import { findRefs, refPrefixAt } from '../../src/core/refs';
 import { checkRefs, suggestIds } from '../../src/core/ref-check';
 import { splitFrontMatter } from '../../src/core/frontmatter';
@@ -46,14 +47,17 @@ function snippetError(body: string): string | undefined {
 describe('outlines, templates and snippets', () => {
   const { bundle } = realKb();
 
-  it('has every section of outline A (22) and outline B (12), in order', () => {
+  it('has every section of outline A (22), outline B (12) and outline C (7), in order', () => {
     assert.equal(CHARTER.sections.length, 22);
     assert.equal(THEORY_OF_CHANGE.sections.length, 12);
+    assert.deepEqual(LANDSCAPE_MAP.sections.map((s) => s.id), ['problem', 'actors', 'relations', 'initiatives', 'power', 'gap', 'review']);
+    assert.equal(LANDSCAPE_MAP.type, 'landscape-map');
+    assert.equal(LANDSCAPE_MAP.snippetPrefix, 'map-');
     assert.equal(CHARTER.sections[0].title, 'Parties and legal status');
     assert.equal(CHARTER.sections[21].title, 'Signatures and date');
     assert.equal(CHARTER.sections.find((s) => s.id === 'secretariat')?.title, 'Secretariat and host');
     assert.equal(THEORY_OF_CHANGE.sections[11].title, 'Learning and review plan');
-    for (const o of [CHARTER, THEORY_OF_CHANGE]) {
+    for (const o of [CHARTER, THEORY_OF_CHANGE, LANDSCAPE_MAP]) {
       assert.equal(new Set(o.sections.map((s) => s.id)).size, o.sections.length, 'unique ids');
       for (const s of o.sections) assert.ok(s.purpose && s.questions.length && s.placeholder, s.id);
     }
@@ -77,19 +81,45 @@ describe('outlines, templates and snippets', () => {
     });
   }
 
+  it('renders a landscape-map template: front matter, every section, guidance, empty actor and initiative tables', () => {
+    const text = renderTemplate('landscape-map', 'Lake "Basin" Hub', '2026-11-28', bundle.docs);
+    const fm = splitFrontMatter(text).data;
+    assert.equal(fm.type, 'landscape-map');
+    assert.equal(fm.hub, 'Lake "Basin" Hub');
+    assert.match(text, /^# Lake "Basin" Hub — Landscape Map$/m);
+    assert.deepEqual(findSections(text, LANDSCAPE_MAP).map((f) => f.id), LANDSCAPE_MAP.sections.map((s) => s.id));
+    assert.match(text, /^\| Actor \| Type \| Power \| Interest \| Stance \| Already does \| Role in the hub \|$/m);
+    assert.match(text, /^\| Initiative \| Goal \| Relation to the hub \|$/m);
+    assert.match(text, /> See \[\[principle:map-the-landscape\]\], \[\[framework:power-and-inclusion\]\]/);
+    for (const ref of findRefs(text)) assert.ok(bundle.docs.some((d) => d.kind === ref.kind && d.id === ref.id), `${ref.kind}:${ref.id} resolves`);
+    assert.doesNotMatch(text, /\$\{|\$\d/, 'templates contain no snippet syntax');
+    // The parser reads the template: both tables, no actors yet (reported), nothing else wrong.
+    const map = parseLandscape(text);
+    assert.equal(map.actorTables.length, 1);
+    assert.equal(map.initiativeTables.length, 1);
+    assert.deepEqual(map.problems.map((p) => p.code), ['no-actors']);
+    assert.equal(detectDocType(text), 'landscape-map');
+    assert.equal(detectDocType(text.replace('type: landscape-map\n', '')), 'landscape-map', 'from its headings too');
+  });
+
   it('resolves examples from the case studies (none are hand-copied)', () => {
     const ex = resolveExample({ hub: 'gavi', field: 'goal', intro: 'x' }, bundle.docs)!;
     assert.equal(ex.text, bundle.docs.find((d) => d.id === 'gavi')!.hub!.goal!.text);
     assert.equal(resolveExample({ hub: 'nope', field: 'goal', intro: 'x' }, bundle.docs), undefined);
   });
 
-  it('generates valid snippets for every charter section, theory-of-change section and element', () => {
+  it('generates valid snippets for every charter, theory-of-change and landscape-map section and element', () => {
     const all = snippets();
     const json = JSON.parse(JSON.stringify(all));
-    assert.equal(Object.keys(json).length, 22 + 12 + TOC_ELEMENTS.length);
+    assert.equal(Object.keys(json).length, 22 + 12 + TOC_ELEMENTS.length + 7 + MAP_ELEMENTS.length);
     const prefixes = Object.values(all).map((s) => s.prefix);
     assert.equal(new Set(prefixes).size, prefixes.length, 'unique prefixes');
-    assert.ok(prefixes.every((p) => p.startsWith('hub-') || p.startsWith('toc-')));
+    assert.ok(prefixes.every((p) => p.startsWith('hub-') || p.startsWith('toc-') || p.startsWith('map-')));
+    for (const p of ['map-section-actors', 'map-section-relations', 'map-actor', 'map-relation', 'map-initiative']) assert.ok(prefixes.includes(p), p);
+    // A snippet's actor row, filled in with its first choices, parses as an actor.
+    const row = all['Landscape map element: Actor row'].body[0].replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    const map = parseLandscape(`## Actors\n\n| Actor | Type | Power | Interest | Stance | Already does | Role in the hub |\n|---|---|---|---|---|---|---|\n${row}\n`);
+    assert.deepEqual(map.actors.map((a) => [a.name, a.type, a.power, a.interest, a.stance]), [['name', 'government', 'high', 'high', 'ally']]);
     for (const [name, s] of Object.entries(all)) {
       assert.ok(s.description.length > 10, name);
       const err = snippetError(s.body.join('\n'));
@@ -112,6 +142,8 @@ describe('Insert Section: where a section goes', () => {
 
   it('detects the document type from front matter, else from headings', () => {
     assert.equal(detectDocType(charter), 'hub-charter');
+    assert.equal(detectDocType(fs.readFileSync(path.join(SAMPLES, 'riverlands-landscape.md'), 'utf8')), 'landscape-map');
+    assert.equal(detectDocType('# Map\n\n## Actors\n\n## Relations\n\n## Existing initiatives\n'), 'landscape-map');
     assert.equal(detectDocType(fs.readFileSync(path.join(SAMPLES, 'riverlands-theory-of-change.md'), 'utf8')), 'theory-of-change');
     assert.equal(detectDocType('# Notes\n\n## 3. Purpose and goal\n\n## 9. Governance structure\n'), 'hub-charter');
     assert.equal(detectDocType('# Shopping list\n'), undefined);

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { findQuote } from '../../src/core/examples';
-import { CHARTER, THEORY_OF_CHANGE } from '../../src/core/outlines';
+import { CHARTER, LANDSCAPE_MAP, THEORY_OF_CHANGE } from '../../src/core/outlines';
 import { SECTION_EXAMPLES, SECTIONS_WITHOUT_EXAMPLES } from '../../src/core/section-examples';
 import { realKb } from '../fixtures/real-kb';
 
-const OUTLINES = [CHARTER, THEORY_OF_CHANGE];
+const OUTLINES = [CHARTER, THEORY_OF_CHANGE, LANDSCAPE_MAP];
 
 function* allExamples() {
   for (const [type, sections] of Object.entries(SECTION_EXAMPLES)) {
@@ -13,7 +13,7 @@ function* allExamples() {
 }
 
 describe('section examples ("how a real hub did it")', () => {
-  it('every section of both outlines has one or two examples', () => {
+  it('every section of the three outlines has one or two examples', () => {
     for (const outline of OUTLINES) {
       const none = SECTIONS_WITHOUT_EXAMPLES[outline.type];
       for (const s of outline.sections) {

@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   require('../integration/authoring.test');
   require('../integration/checks.test');
   require('../integration/export.test');
+  require('../integration/landscape.test');
   require('../integration/search.test');
   require('../integration/sidebar.test');
   require('../integration/toc-diagram.test');

@@ -13,6 +13,12 @@ import { backboneFunctions } from './secretariat';
 import { templateLeftovers } from './template-leftovers';
 import { unknownReference } from './references';
 import { knowledgeCitations, knowledgeFile, knowledgeFrontMatter } from './knowledge';
+import { charterMapActorMissing } from './map-charter';
+import { mapAffectedCommunities } from './map-communities';
+import { mapInitiativeOverlap } from './map-initiatives';
+import { mapMalformedRow } from './map-malformed';
+import { mapNeededActorType } from './map-needs';
+import { mapUnknownActor } from './map-unknown-actor';
 import { goalMatchesCharter, indicatorParts, orphanIntervention, outcomeIsActivity, outcomeWithoutPath, pathwayWithoutAssumption, tocNotation } from './toc';
 
 /** Every rule, in the order the documentation lists them (markdownlint-style: rules as data). */
@@ -44,4 +50,10 @@ export const RULES: readonly Rule[] = [
   knowledgeFrontMatter,
   knowledgeCitations,
   knowledgeFile,
+  charterMapActorMissing,
+  mapAffectedCommunities,
+  mapNeededActorType,
+  mapInitiativeOverlap,
+  mapUnknownActor,
+  mapMalformedRow,
 ];
