@@ -1,5 +1,6 @@
 import { splitFrontMatter } from './frontmatter';
 import { slugOf } from './keys';
+import { FenceTracker, atxHeading, dropParenthesised, skipSpace, splitLines } from './scan';
 import { CHARTER, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
 import type { KnowledgeDoc } from './types';
 
@@ -109,7 +110,16 @@ export interface FoundSection {
   level: number;
 }
 
-const HEADING = /^(#{2,3})\s+(?:\d+[.)]\s*)?(.+?)\s*#*\s*$/;
+/** A `##`/`###` heading's title without its numbering (`## 5. Theory of change` → `Theory of change`). */
+function sectionHeading(line: string): { level: number; title: string } | undefined {
+  const h = atxHeading(line);
+  if (!h || h.level < 2 || h.level > 3) return undefined;
+  let i = 0;
+  while (i < h.text.length && h.text.charCodeAt(i) >= 0x30 && h.text.charCodeAt(i) <= 0x39) i++;
+  const numbered = i > 0 && (h.text[i] === '.' || h.text[i] === ')');
+  const title = numbered ? h.text.slice(skipSpace(h.text, i + 1)) : h.text;
+  return title ? { level: h.level, title } : h.text ? { level: h.level, title: h.text } : undefined;
+}
 
 /** What kind of document this is: from front matter `type:`, else from its headings. */
 export function detectDocType(text: string): DocType | undefined {
@@ -127,7 +137,7 @@ export function detectDocType(text: string): DocType | undefined {
 }
 
 function normal(s: string): string {
-  return slugOf(s.replace(/\(.*?\)/g, ''));
+  return slugOf(dropParenthesised(s));
 }
 
 /** The outline sections present in a document (matched by heading title, numbering ignored). */
@@ -136,16 +146,14 @@ export function findSections(text: string, outline: Outline): FoundSection[] {
   // Numbering and parenthesised asides are ignored; a title may also be a prefix of the outline's
   // ("Theory of change summary") or the other way round.
   const out: FoundSection[] = [];
-  const lines = text.split(/\r?\n/);
-  let fence = false;
-  lines.forEach((line, i) => {
-    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    if (fence) return;
-    const m = HEADING.exec(line);
+  const fences = new FenceTracker();
+  splitLines(text).forEach((line, i) => {
+    if (fences.isCode(line)) return;
+    const m = sectionHeading(line);
     if (!m) return;
-    const key = normal(m[2]);
+    const key = normal(m.title);
     const id = titles.get(key) ?? (key.length >= 6 ? [...titles.entries()].find(([t]) => key.startsWith(t) || t.startsWith(key))?.[1] : undefined);
-    if (id && !out.some((f) => f.id === id)) out.push({ id, line: i, level: m[1].length });
+    if (id && !out.some((f) => f.id === id)) out.push({ id, line: i, level: m.level });
   });
   return out;
 }
@@ -162,7 +170,7 @@ export function insertionLine(text: string, outline: Outline, sectionId: string)
     .map((p) => ({ ...p, order: outline.sections.findIndex((s) => s.id === p.id) }))
     .filter((p) => p.order > order)
     .sort((a, b) => a.line - b.line)[0];
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   if (after) return after.line;
   let end = lines.length;
   while (end > 0 && lines[end - 1].trim() === '') end--;

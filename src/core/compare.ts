@@ -137,7 +137,8 @@ export function comparisonHtml(c: Comparison): string {
   const sources = c.sources.map((s) => {
     const url = safeExternalUrl(s.source.url);
     const text = esc(s.source.text);
-    const linked = url ? text.replace(esc(s.source.url), `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.source.url)}</a>`) : text;
+    // A replacer function: `$` patterns in a URL must not be expanded.
+    const linked = url ? text.replace(esc(s.source.url), () => `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.source.url)}</a>`) : text;
     return `<li id="csrc-${s.n}" value="${s.n}"><strong>${esc(s.hub)}:</strong> ${linked}</li>`;
   });
   return `<table class="compare">${head}<tbody>${rows.join('')}</tbody></table>\n<h2 id="sources">Sources</h2>\n<ol class="sources">${sources.join('\n')}</ol>`;

@@ -1,3 +1,4 @@
+import { trimTrailingSlashes } from '../core/scan';
 import type { FileSystemPort } from './ports';
 
 export interface FolderProblem {
@@ -15,7 +16,7 @@ export interface ResolvedFolders {
 
 /** Whether `uri` is `folder` or inside it. */
 export function isInside(uri: string, folder: string): boolean {
-  const f = folder.replace(/\/+$/, '');
+  const f = trimTrailingSlashes(folder);
   return uri === f || uri.startsWith(`${f}/`);
 }
 
