@@ -210,18 +210,22 @@ export function linkTargets(line: string): string[] {
     const i = line.indexOf('](', from);
     if (i < 0) return out;
     let p = skipSpace(line, i + 2);
-    if (line.charCodeAt(p) === 0x3c) p++;
-    const t0 = p;
+    const angle = line.charCodeAt(p) === 0x3c;
+    if (angle) p++;
+    let t0 = p;
     while (p < line.length) {
       const c = line.charCodeAt(p);
       if (c === 0x29 || c === 0x3e || isSpaceCode(c)) break;
       p++;
     }
+    // `](<)`: the `<` is the target itself.
+    if (p === t0 && angle) t0--;
     if (p === t0) {
       from = i + 1;
       continue;
     }
     const target = line.slice(t0, p);
+    const targetEnd = p;
     if (line.charCodeAt(p) === 0x3e) p++;
     let close = -1;
     // Optional title: white space, "…".
@@ -238,8 +242,9 @@ export function linkTargets(line: string): string[] {
       out.push(target);
       from = close + 1;
     } else {
-      // Every candidate inside the target stops where this one stopped, and fails the same way.
-      from = Math.max(p, i + 1);
+      // Every candidate whose target starts inside this target stops where this one stopped, and
+      // fails the same way; only a `](` that ends the target starts its own.
+      from = Math.max(targetEnd - 2, i + 1);
     }
   }
 }
@@ -388,7 +393,7 @@ export function plainInlineText(line: string): string {
     if (r < t.length && isSpaceCode(t.charCodeAt(r))) r++;
     t = t.slice(r);
   }
-  return t.split('|').join(' ').trim();
+  return t.replace(/\|/g, ' ').trim();
 }
 
 /** Removes parenthesised asides: `Goal (and scope)` → `Goal `. An unclosed `(` stays. */
