@@ -99,6 +99,15 @@ describe('reader HTML', () => {
     assert.equal((body.match(/<li id="src-/g) ?? []).length, 2);
   });
 
+  it('keeps a $ in a footnote URL as it is in the source list (no replacement patterns)', () => {
+    const url = "https://example.org/a$&b$'c$`d$1e$$f";
+    const doc = workspaceDoc(`# Dollars\n\nA claim.[^a]\n\n[^a]: Publisher, ${url} (read 2026).\n`);
+    const { body } = renderDoc(doc, ctxFor([doc]));
+    const list = /<ol class="sources">[\s\S]*?<\/ol>/.exec(body)?.[0] ?? '';
+    const li = /<li id="src-a"[^>]*>(.*)<\/li>/.exec(list)?.[1] ?? '';
+    assert.equal(li, `Publisher, <a class="external" href="${esc(new URL(url).toString())}" data-external="${esc(new URL(url).toString())}">${esc(url)}</a> (read 2026).`);
+  });
+
   it('renders [[kind:id]] references as in-panel links and unknown ones as marked text', () => {
     const doc = workspaceDoc('# Notes\n\nLike [[hub:gavi]] and [[principle:narrow-goal|a narrow goal]], not [[hub:nope]].\n');
     const { bundle } = realKb();
