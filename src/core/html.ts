@@ -8,6 +8,19 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * Text for a VS Code MarkdownString (hovers, completion details, tooltips): every ASCII punctuation
+ * character is backslash-escaped (CommonMark allows it for all of them), so no link, image, HTML,
+ * code, emphasis, `$(icon)` or `command:` link can come out of a document's text; line breaks and runs
+ * of white space become one space.
+ */
+export function escapeMarkdown(text: unknown): string {
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
 /** Only http(s) links may leave a webview; anything else is dropped. */
 export function safeExternalUrl(url: string): string | undefined {
   try {
