@@ -79,7 +79,7 @@ if (!production) {
     ...web,
     plugins: [mochaAsGlobal],
     // Required only by tests that skip themselves in the worker.
-    external: ['vscode', 'node:child_process'],
+    external: ['vscode', 'node:child_process', 'node:fs', 'node:os', 'node:path'],
     entryPoints: { index: join(root, 'test/web/index.ts') },
     outdir: join(root, 'out/test/web'),
     alias: { ...web.alias, 'node:assert/strict': join(root, 'scripts/shims/assert-strict.js') },

@@ -16,6 +16,11 @@ export interface TestHooks {
   sidebar: Sidebar;
   compare: CompareView;
   references: References;
+  /** New Hub Charter's steps (src/features/authoring.ts), with a hook between template and create. */
+  authoring: {
+    create(type: 'hub-charter' | 'theory-of-change', args: { name?: string; uri?: vscode.Uri }, beforeCreate?: () => Promise<void>): Promise<vscode.Uri | undefined>;
+    createNewFile(uri: vscode.Uri, text: string): Promise<boolean>;
+  };
   activationMs: number;
   api: ImpactHubsApi;
 }

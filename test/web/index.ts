@@ -17,6 +17,7 @@ export function run(): Promise<void> {
   require('../integration/activation.test');
   require('../integration/authoring.test');
   require('../integration/search.test');
+  require('../integration/security.test');
   require('../integration/sidebar.test');
   require('../integration/web.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
