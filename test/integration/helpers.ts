@@ -27,6 +27,9 @@ export interface TestHooks {
 
 export const EXTENSION_ID = 'impact-hubs.impact-hubs';
 
+/** Where this suite runs: the web worker (vscode.dev, github.dev) or the Node extension host. */
+export const IN_WEB_WORKER = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
+
 export async function activateExtension(): Promise<TestHooks> {
   const ext = vscode.extensions.getExtension<ImpactHubsApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the host`);

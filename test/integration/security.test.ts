@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor, workspaceRoot } from './helpers';
-import { IN_WEB_WORKER } from './web.test';
+import { IN_WEB_WORKER, activateExtension, waitFor, workspaceRoot } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
