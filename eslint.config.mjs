@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
+import impactHubs from './scripts/eslint-rules/no-rescan-regex.mjs';
 
 /** src/layers.json: each layer may import only its own and lower layers (test/unit/layers.test.ts checks it too). */
 const { layers } = JSON.parse(readFileSync(new URL('./src/layers.json', import.meta.url), 'utf8'));
@@ -22,6 +24,13 @@ const layerRules = layers.map((layer, i) => {
   };
 });
 
+/** The regex-complexity rules (eslint-plugin-regexp, whose analysis is scslre's). Exported for the self-test. */
+export const REGEX_SAFETY = {
+  'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+  'regexp/no-super-linear-move': ['error', { report: 'potential', ignoreSticky: false, ignorePartial: false }],
+  'impact-hubs/no-rescan-regex': 'error',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '.vscode-test/**', 'media/*.js'] },
   js.configs.recommended,
@@ -36,6 +45,15 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // Text scanning is linear-time: no regex whose quantifiers can trade characters (nested or
+    // adjacent quantifiers over the same characters: polynomial backtracking), and none that rescans
+    // the rest of the text from every start position (quadratic moves). test/unit/regex-safety.test.ts
+    // proves the rules catch the patterns that once froze the extension.
+    files: ['src/**/*.ts'],
+    plugins: { regexp, 'impact-hubs': impactHubs },
+    rules: REGEX_SAFETY,
+  },
   {
     // Browser shims for the web bundles (CommonJS, bundled by esbuild).
     files: ['scripts/shims/*.js'],

@@ -1,3 +1,4 @@
+import { dropParenthesised } from '../core/scan';
 import { ELEMENTS, elementOfHeading, hasPhrase, type ElementFinding, type ElementId } from '../documents/charter';
 import { isTemplateBlock } from '../documents/template-text';
 import { THEORY_OF_CHANGE } from '../core/outlines';
@@ -88,7 +89,7 @@ export function tocSectionBlocks(ctx: CheckContext, sectionId: string): Block[] 
   const out: Block[] = [];
   ctx.doc.sections.forEach((s, i) => {
     if (!s.heading) return;
-    const hw = headingWords(s.heading.text.replace(/\(.*?\)/g, ''));
+    const hw = headingWords(dropParenthesised(s.heading.text));
     if (hw !== title && !(hw.length >= 6 && (hw.startsWith(title) || title.startsWith(hw)))) return;
     for (const sec of sectionSpan(ctx.doc, i)) out.push(...sec.blocks.filter((b) => !isTemplateBlock(b) && b.type !== 'code' && b.type !== 'html'));
   });

@@ -1,5 +1,6 @@
 import { splitFrontMatter } from './frontmatter';
 import { slugOf } from './keys';
+import { FenceTracker, atxHeading, dropParenthesised, skipSpace, splitLines } from './scan';
 import { CHARTER, LANDSCAPE_MAP, MAP_ELEMENTS, THEORY_OF_CHANGE, TOC_ELEMENTS, outlineFor, type DocType, type ExampleRef, type Outline, type Section } from './outlines';
 import type { KnowledgeDoc } from './types';
 
@@ -79,6 +80,48 @@ function snippetText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\$/g, '\\$').replace(/}/g, '\\}');
 }
 
+/**
+ * A snippet body as the editor inserts it when the writer changes nothing: each tab stop becomes
+ * its default (`${1:party one}` → `party one`), a choice its first option, `$1`/`$0` nothing, and
+ * escapes their character. One pass, left to right.
+ */
+export function expandSnippet(body: string): string {
+  let out = '';
+  let open = 0; // placeholders whose default is being copied: their `}` is not text
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\' && i + 1 < body.length) {
+      out += body[++i];
+    } else if (c === '}' && open > 0) {
+      open--;
+    } else if (c === '$') {
+      const braced = body[i + 1] === '{';
+      let j = braced ? i + 2 : i + 1;
+      const digits = j;
+      while (j < body.length && body.charCodeAt(j) >= 0x30 && body.charCodeAt(j) <= 0x39) j++;
+      if (j === digits) {
+        out += c;
+      } else if (!braced) {
+        i = j - 1; // $1, $0
+      } else if (body[j] === ':') {
+        open++;
+        i = j; // the default follows as ordinary text
+      } else if (body[j] === '|') {
+        const end = body.indexOf('|}', j + 1);
+        const options = end < 0 ? body.slice(j + 1) : body.slice(j + 1, end);
+        const comma = options.indexOf(',');
+        out += comma < 0 ? options : options.slice(0, comma);
+        i = end < 0 ? body.length : end + 1;
+      } else {
+        i = body[j] === '}' ? j : j - 1; // ${1}
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 /** The snippet body that Insert Section and the `hub-…`/`toc-…` snippets insert. */
 export function sectionSnippet(outline: Outline, section: Section, number?: number): string {
   const n = number ?? outline.sections.indexOf(section) + 1;
@@ -127,7 +170,20 @@ export interface FoundSection {
   level: number;
 }
 
-const HEADING = /^(#{2,3})\s+(?:\d+[.)]\s*)?(.+?)\s*#*\s*$/;
+/** A heading's text without its leading number (`5. Theory of change` → `Theory of change`). */
+function withoutNumber(text: string): string {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  const numbered = i > 0 && (text[i] === '.' || text[i] === ')');
+  return (numbered ? text.slice(skipSpace(text, i + 1)) : text) || text;
+}
+
+/** A `##`/`###` heading's title without its numbering (`## 5. Theory of change` → `Theory of change`). */
+function sectionHeading(line: string): { level: number; title: string } | undefined {
+  const h = atxHeading(line);
+  if (!h || h.level < 2 || h.level > 3 || !h.text) return undefined;
+  return { level: h.level, title: withoutNumber(h.text) };
+}
 
 /** What kind of document this is: from front matter `type:`, else from its headings. */
 export function detectDocType(text: string): DocType | undefined {
@@ -146,7 +202,7 @@ export function detectDocType(text: string): DocType | undefined {
 }
 
 function normal(s: string): string {
-  return slugOf(s.replace(/\(.*?\)/g, ''));
+  return slugOf(dropParenthesised(s));
 }
 
 const TITLES = new Map<Outline, Map<string, string>>();
@@ -158,22 +214,20 @@ const TITLES = new Map<Outline, Map<string, string>>();
 export function sectionOfHeading(outline: Outline, heading: string): string | undefined {
   let titles = TITLES.get(outline);
   if (!titles) TITLES.set(outline, (titles = new Map(outline.sections.map((s) => [normal(s.title), s.id]))));
-  const key = normal(heading.replace(/^\s*\d+[.)]\s*/, ''));
+  const key = normal(withoutNumber(heading.trim()));
   return titles.get(key) ?? (key.length >= 6 ? [...titles.entries()].find(([t]) => key.startsWith(t) || t.startsWith(key))?.[1] : undefined);
 }
 
 /** The outline sections present in a document (matched by heading title, numbering ignored). */
 export function findSections(text: string, outline: Outline): FoundSection[] {
   const out: FoundSection[] = [];
-  const lines = text.split(/\r?\n/);
-  let fence = false;
-  lines.forEach((line, i) => {
-    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    if (fence) return;
-    const m = HEADING.exec(line);
+  const fences = new FenceTracker();
+  splitLines(text).forEach((line, i) => {
+    if (fences.isCode(line)) return;
+    const m = sectionHeading(line);
     if (!m) return;
-    const id = sectionOfHeading(outline, m[2]);
-    if (id && !out.some((f) => f.id === id)) out.push({ id, line: i, level: m[1].length });
+    const id = sectionOfHeading(outline, m.title);
+    if (id && !out.some((f) => f.id === id)) out.push({ id, line: i, level: m.level });
   });
   return out;
 }
@@ -190,7 +244,7 @@ export function insertionLine(text: string, outline: Outline, sectionId: string)
     .map((p) => ({ ...p, order: outline.sections.findIndex((s) => s.id === p.id) }))
     .filter((p) => p.order > order)
     .sort((a, b) => a.line - b.line)[0];
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   if (after) return after.line;
   let end = lines.length;
   while (end > 0 && lines[end - 1].trim() === '') end--;

@@ -208,7 +208,8 @@ export function comparisonHtml(c: Comparison): string {
   const sources = c.sources.map((s) => {
     const url = safeExternalUrl(s.source.url);
     const text = esc(s.source.text);
-    const linked = url ? text.replace(esc(s.source.url), `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.source.url)}</a>`) : text;
+    // A replacer function: `$` patterns in a URL must not be expanded.
+    const linked = url ? text.replace(esc(s.source.url), () => `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.source.url)}</a>`) : text;
     return `<li id="csrc-${s.n}" value="${s.n}"><strong>${esc(s.hub)}:</strong> ${linked}</li>`;
   });
   return `<h1>Compare: ${c.hubs.map((h) => esc(h.title)).join(', ')}</h1>

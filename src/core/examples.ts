@@ -1,3 +1,4 @@
+import { footnoteRefs } from './scan';
 import { plainInline } from './markdown-scan';
 import type { KnowledgeDoc } from './types';
 
@@ -36,7 +37,7 @@ export function findQuote(docs: KnowledgeDoc[], hubId: string, find: string): Qu
     // A sentence without its own citation borrows the next one in its paragraph (the knowledge
     // base cites at the end of the claim it supports).
     for (let j = i + 1; j < spans.length && j <= i + 2 && !sentence.includes('[^'); j++) sentence += ` ${raw.slice(spans[j][0], spans[j][1])}`;
-    const labels = [...sentence.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]);
+    const labels = footnoteRefs(sentence).map((r) => r.label);
     const sources = [...new Set(labels)].map((l) => d.sources.find((s) => s.label === l)?.url).filter((u): u is string => !!u);
     const text = plainInline(sentence.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')).replace(/\s+/g, ' ').trim();
     if (!text) continue;

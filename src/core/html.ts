@@ -8,6 +8,20 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * Text for a VS Code MarkdownString (hovers, completion details, tooltips): every character that can
+ * start Markdown syntax — brackets, emphasis, code, HTML, entities, list and heading markers, and the
+ * `:` `/` `.` `@` of autolinks, `$` of `$(icon)` — is backslash-escaped (CommonMark allows it for any
+ * ASCII punctuation), so no link, image, HTML, `command:` link or icon can come out of a document's
+ * text; line breaks and runs of white space become one space. Commas, quotes and the like stay.
+ */
+export function escapeMarkdown(text: unknown): string {
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@=]/g, (c) => `\\${c}`);
+}
+
 /** Only http(s) links may leave a webview; anything else is dropped. */
 export function safeExternalUrl(url: string): string | undefined {
   try {

@@ -273,6 +273,7 @@ export function parseKnowledgeDoc(text: string, opts: ParseOptions): ParseResult
   }
   const data = fm.data;
   const c = new Checker(problems, file, fm, strict);
+  for (const w of fm.warnings) problems.push({ file, line: w.line, field: 'front matter', message: w.message, severity: 'warning', code: 'front-matter' });
 
   if (!fm.hasFrontMatter && strict) {
     problems.push({ file, line: 1, field: 'front matter', message: 'missing front matter (a --- block with id, kind, title)', severity: 'error', code: 'front-matter' });

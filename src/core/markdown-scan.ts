@@ -1,3 +1,4 @@
+import { FenceTracker, atxHeading, firstUrl, footnoteDef, footnoteRefs, isTableRule, linkTargets, plainInlineText, splitLines } from './scan';
 import type { DocLink, Heading, Source } from './types';
 
 /** Line-level scan of a Markdown body: headings, footnotes, links; skips fenced code. */
@@ -10,13 +11,6 @@ export interface Scan {
   text: string;
 }
 
-const FENCE = /^\s{0,3}(```|~~~)/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FOOTDEF = /^\[\^([^\]\s]+)\]:\s*(.*)$/;
-const FOOTREF = /\[\^([^\]\s]+)\](?!:)/g;
-const LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const URL = /https?:\/\/[^\s<>)\]]+[^\s<>)\].,;:'"]/;
-
 export function slugify(text: string): string {
   return text
     .toLowerCase()
@@ -27,61 +21,49 @@ export function slugify(text: string): string {
     .replace(/\s+/g, '-');
 }
 
-/** Markdown inline syntax → plain words (for search and snippets). */
+/** Markdown inline syntax → plain words (for search and snippets). Linear time (src/core/scan.ts). */
 export function plainInline(line: string): string {
-  return line
-    .replace(FOOTREF, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\[(?:[a-z]+:)?([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, id: string, label?: string) => label ?? id)
-    .replace(/<[^>]+>/g, '')
-    .replace(/[*_`~]+/g, '')
-    .replace(/^\s*(?:[-+*]|\d+[.)])\s+/, '')
-    .replace(/^\s*>\s?/, '')
-    .replace(/\|/g, ' ')
-    .trim();
+  return plainInlineText(line);
 }
 
+/** Headings, footnotes and links of a Markdown body, line by line; fenced code is only text. Linear time. */
 export function scanMarkdown(body: string, firstLine = 1): Scan {
   const headings: Heading[] = [];
   const sources: Source[] = [];
   const refs = new Map<string, number[]>();
   const links: DocLink[] = [];
   const text: string[] = [];
-  let inFence = false;
-  const lines = body.split(/\r?\n/);
+  const fences = new FenceTracker();
+  const lines = splitLines(body);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const line = firstLine + i;
-    if (FENCE.test(raw)) {
-      inFence = !inFence;
+    const kind = fences.kind(raw);
+    if (kind !== 'text') {
+      // Fence lines themselves carry no words; the code inside is searchable text.
+      if (kind === 'code') text.push(raw);
       continue;
     }
-    if (inFence) {
-      text.push(raw);
-      continue;
-    }
-    const def = FOOTDEF.exec(raw);
+    const def = footnoteDef(raw);
     if (def) {
-      const [, label, rest] = def;
-      const url = URL.exec(rest)?.[0] ?? '';
-      sources.push({ label, url, text: rest.trim(), secondary: /secondary/i.test(rest), line });
+      const { label, rest } = def;
+      sources.push({ label, url: firstUrl(rest) ?? '', text: rest.trim(), secondary: /secondary/i.test(rest), line });
       continue;
     }
-    for (const m of raw.matchAll(FOOTREF)) {
-      const list = refs.get(m[1]) ?? [];
+    for (const r of footnoteRefs(raw)) {
+      const list = refs.get(r.label) ?? [];
       list.push(line);
-      refs.set(m[1], list);
+      refs.set(r.label, list);
     }
-    for (const m of raw.matchAll(LINK)) links.push({ target: m[1], line });
-    const h = HEADING.exec(raw);
+    for (const target of linkTargets(raw)) links.push({ target, line });
+    const h = atxHeading(raw);
     if (h) {
-      const title = plainInline(h[2]);
-      headings.push({ level: h[1].length, text: title, slug: slugify(title), line });
+      const title = plainInline(h.text);
+      headings.push({ level: h.level, text: title, slug: slugify(title), line });
       text.push(title);
       continue;
     }
-    if (/^\s*\|?\s*:?-{3,}/.test(raw)) continue; // table rule
+    if (isTableRule(raw)) continue;
     const plain = plainInline(raw);
     if (plain) text.push(plain);
   }

@@ -3,6 +3,7 @@ import footnote from 'markdown-it-footnote';
 import { esc, safeExternalUrl } from './html';
 import { refsPlugin } from './refs';
 import { slugify } from './markdown-scan';
+import { atxHeading, skipSpace } from './scan';
 import { resolveDocLink, type PrincipleHub } from './kb';
 import { ACTOR_TYPES, ISSUE_CATEGORIES, REGIONS, SDG_NAMES } from './vocab';
 import { KINDS, RATING_INFO } from './kinds';
@@ -67,7 +68,8 @@ function sourceList(sources: Source[]): string {
   const items = sources.map((s, i) => {
     const url = safeExternalUrl(s.url);
     const text = esc(s.text);
-    const linked = url ? text.replace(esc(s.url), `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.url)}</a>`) : text;
+    // A replacer function: the URL is user text, and `$&`, `$'` … in a replacement string are patterns.
+    const linked = url ? text.replace(esc(s.url), () => `<a class="external" href="${esc(url)}" data-external="${esc(url)}">${esc(s.url)}</a>`) : text;
     return `<li id="src-${esc(s.label)}" value="${i + 1}">${linked}${s.secondary ? ' <span class="badge">secondary</span>' : ''}</li>`;
   });
   return `<ol class="sources">\n${items.join('\n')}\n</ol>\n`;
@@ -180,7 +182,7 @@ export interface RenderedDoc {
 export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = createRenderer(ctx), highlight?: (word: string) => boolean): RenderedDoc {
   const env: Env = { doc, numbers: new Map(doc.sources.map((s, i) => [s.label, i + 1])), sources: doc.sources, sourcesRendered: false, highlight };
   // The document's own H1 duplicates the header card's title.
-  const bodyMd = doc.body.replace(/^\s*#\s+[^\n]*\n/, '');
+  const bodyMd = withoutTitle(doc.body);
   let body = md.render(bodyMd, env as unknown as Parameters<Md['render']>[1]);
   if (doc.kind === 'principle') body = insertBeforeSources(body, principleHubsHtml(doc, ctx));
   if (doc.hub?.principles.length) body = insertBeforeSources(body, hubPrinciplesHtml(doc, ctx, env));
@@ -188,8 +190,25 @@ export function renderDoc(doc: KnowledgeDoc, ctx: RenderContext, md: Md = create
   return { header: headerCard(doc, env), body };
 }
 
+/** The body without its first line when that is a level-1 heading (blank lines before it go too). */
+function withoutTitle(body: string): string {
+  let at = 0;
+  for (;;) {
+    const nl = body.indexOf('\n', at);
+    const line = body.slice(at, nl < 0 ? body.length : nl);
+    if (skipSpace(line, 0) < line.length) {
+      if (atxHeading(line)?.level !== 1) return body;
+      return nl < 0 ? '' : body.slice(nl + 1);
+    }
+    if (nl < 0) return body;
+    at = nl + 1;
+  }
+}
+
 function insertBeforeSources(body: string, html: string): string {
-  const at = body.search(/<h2[^>]*>Sources<\/h2>/);
+  const end = body.indexOf('>Sources</h2>');
+  const open = end < 0 ? -1 : body.lastIndexOf('<h2', end);
+  const at = open >= 0 && body.indexOf('>', open) === end ? open : -1;
   return at < 0 ? body + html : body.slice(0, at) + html + body.slice(at);
 }
 

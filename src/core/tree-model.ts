@@ -1,6 +1,7 @@
 import { ACTOR_TYPES, ISSUE_CATEGORIES, REGIONS, SDG_NAMES } from './vocab';
 import { KINDS, RATING_INFO } from './kinds';
 import { keyOf } from './keys';
+import { escapeMarkdown } from './html';
 import type { PrincipleHub } from './kb';
 import type { DocKind, KnowledgeDoc, Rating } from './types';
 
@@ -36,9 +37,8 @@ function hubName(d: KnowledgeDoc): string {
   return d.hub?.short_name && d.hub.short_name.length < d.title.length ? d.hub.short_name : d.title;
 }
 
-function md(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-}
+/** Document text in a Markdown tooltip: escaped (src/core/html.ts), never trusted. */
+const md = escapeMarkdown;
 
 export function hubDescription(d: KnowledgeDoc): string {
   const parts: string[] = [];

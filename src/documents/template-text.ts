@@ -1,3 +1,4 @@
+import { expandSnippet } from '../core/authoring';
 import { CHARTER, LANDSCAPE_MAP, THEORY_OF_CHANGE, type Outline } from '../core/outlines';
 import { parseMarkdown, type Block } from './markdown';
 
@@ -19,11 +20,7 @@ export function snippetDefaults(): ReadonlySet<string> {
   defaults = new Set();
   for (const outline of [CHARTER, THEORY_OF_CHANGE, LANDSCAPE_MAP] as Outline[]) {
     for (const s of outline.sections) {
-      const plain = s.snippet
-        .join('\n')
-        .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
-        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .replace(/\\([$}\\])/g, '$1');
+      const plain = expandSnippet(s.snippet.join('\n'));
       // As the document model reads it: "- **Equity:** …" is the item text "Equity: …", a table one block.
       for (const b of parseMarkdown(plain).blocks) if (b.text.trim().length >= 12) defaults.add(b.text.trim());
     }

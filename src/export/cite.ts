@@ -3,6 +3,7 @@
  * reference becomes, and the entry in the References section. The credit follows
  * LICENSE-knowledge.md: title, "Impact Hubs knowledge base", path, last reviewed, CC BY 4.0.
  */
+import { trimTrailing } from '../core/scan';
 import { KINDS } from '../core/kinds';
 import type { DocKind, KnowledgeDoc } from '../core/types';
 import type { KnowledgeStore } from '../store/knowledge-store';
@@ -104,7 +105,7 @@ export function firstCitation(d: CitedDoc): Inline[] {
   if (d.sources.length) {
     out.push(t(' Main sources: '));
     d.sources.forEach((s, i) => {
-      out.push(...linkified(s.text.replace(/[\s.]+$/, '')));
+      out.push(...linkified(trimTrailing(s.text, ' \t\n.')));
       out.push(t(i < d.sources.length - 1 ? '; ' : '.'));
     });
   }

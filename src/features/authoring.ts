@@ -5,6 +5,7 @@ import { slugOf } from '../core/keys';
 import { parseMarkdown } from '../documents/markdown';
 import { outlineSectionStates, sectionPicks } from '../documents/outline-sections';
 import type { Feature } from './feature';
+import { createNewFile } from '../services/vscode-ports';
 
 interface NewArgs {
   name?: string;
@@ -29,8 +30,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** New Hub Charter, New Theory of Change, New Landscape Map and Insert Section…. */
-export const authoring: Feature = ({ knowledge, checks }) => {
-  async function create(type: DocType, args?: NewArgs): Promise<vscode.Uri | undefined> {
+export const authoring: Feature = ({ knowledge, checks, expose }) => {
+  /** `beforeCreate` exists for the integration tests only: it lets a file appear at the worst moment. */
+  async function create(type: DocType, args?: NewArgs, beforeCreate?: () => Promise<void>): Promise<vscode.Uri | undefined> {
     const label = LABEL[type];
     const name =
       args?.name ??
@@ -53,15 +55,22 @@ export const authoring: Feature = ({ knowledge, checks }) => {
       });
     }
     if (!target) return undefined;
-    // Never overwrite: the save dialog's "replace?" answer is not enough.
+    const taken = () => vscode.window.showErrorMessage(`Impact Hubs: ${vscode.workspace.asRelativePath(target)} already exists, so it was left unchanged. Choose another file name.`);
+    // Never overwrite: the save dialog's "replace?" answer is not enough. (This early check only
+    // saves building the template; the exclusive create below is what guarantees it.)
     if (await exists(target)) {
-      void vscode.window.showErrorMessage(`Impact Hubs: ${vscode.workspace.asRelativePath(target)} already exists, so it was left unchanged. Choose another file name.`);
+      void taken();
       return undefined;
     }
     // Templates still work without the knowledge base (only the cited examples are missing).
     await knowledge.ensureReady({ quiet: true });
     const text = renderTemplate(type, name, new Date().toISOString().slice(0, 10), knowledge.docs());
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await beforeCreate?.();
+    if (!(await createNewFile(target, text))) {
+      if (await exists(target)) void taken();
+      else void vscode.window.showErrorMessage(`Impact Hubs: ${vscode.workspace.asRelativePath(target)} could not be created. Check that the folder exists and can be written to.`);
+      return undefined;
+    }
     const doc = await vscode.workspace.openTextDocument(target);
     // A normal (not preview) tab, with the cursor at the first heading after the front matter.
     const first = Math.max(0, text.split('\n').findIndex((l, i) => i > 0 && l.startsWith('# ')));
@@ -128,6 +137,7 @@ export const authoring: Feature = ({ knowledge, checks }) => {
     return ok;
   }
 
+  expose('authoring', { create, createNewFile });
   return vscode.Disposable.from(
     vscode.commands.registerCommand('impactHubs.newCharter', (args?: NewArgs) => create('hub-charter', args)),
     vscode.commands.registerCommand('impactHubs.newTheoryOfChange', (args?: NewArgs) => create('theory-of-change', args)),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findRefs, keyFromReaderQuery, previewPlugin, readerUri, refPrefixAt, REF_KINDS } from '../core/refs';
 import { REGIONS } from '../core/vocab';
 import { KINDS } from '../core/kinds';
+import { escapeMarkdown, safeExternalUrl } from '../core/html';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Feature } from './feature';
@@ -88,7 +89,8 @@ export class References implements vscode.Disposable {
         item.insertText = `${t.kind}:${t.id}${closing ? '' : ']]'}`;
         item.filterText = `${t.kind}:${t.id} ${t.title}`;
         item.detail = `${KINDS[t.kind].label}: ${t.title}`;
-        item.documentation = new vscode.MarkdownString(t.summary);
+        // A summary is a document's text: escaped, never trusted (no images, links or commands).
+        item.documentation = new vscode.MarkdownString(escapeMarkdown(t.summary));
         item.sortText = `${REF_KINDS.indexOf(t.kind as (typeof REF_KINDS)[number])}${String(i).padStart(4, '0')}`;
         return item;
       });
@@ -100,28 +102,30 @@ export class References implements vscode.Disposable {
     const { ref, range } = found;
     const bundled = this.knowledge.byRef(ref.kind, ref.id);
     const t = this.target(ref.kind, ref.id);
-    const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['impactHubs.openDocument'] };
+    // Two parts: the card (documents' text, escaped, never trusted) and the action (only our own
+    // text and an encoded key, trusted for this one command). isTrusted never covers user text.
+    const card = new vscode.MarkdownString(undefined, true);
     if (!t) {
-      md.appendMarkdown(`**Unknown ${ref.kind}** \`${ref.id}\` — not in the Impact Hubs knowledge base.`);
-      return new vscode.Hover(md, range);
+      card.appendMarkdown(`**Unknown ${ref.kind}** \`${ref.id}\` — not in the Impact Hubs knowledge base.`);
+      return new vscode.Hover(card, range);
     }
-    md.appendMarkdown(`$(${KINDS[ref.kind].icon}) **${escapeMd(t.title)}** — ${KINDS[t.kind].label}\n\n`);
+    card.appendMarkdown(`$(${KINDS[ref.kind].icon}) **${escapeMarkdown(t.title)}** — ${KINDS[t.kind].label}\n\n`);
     const h = bundled?.hub;
     if (h) {
-      if (h.goal?.text) md.appendMarkdown(`*Goal:* ${escapeMd(h.goal.text)}\n\n`);
+      if (h.goal?.text) card.appendMarkdown(`*Goal:* ${escapeMarkdown(h.goal.text)}\n\n`);
       const meta = [h.founded?.year ? `Founded ${h.founded.year}` : '', h.regions.map((r) => REGIONS[r] ?? r).join(', ')].filter(Boolean).join(' · ');
-      if (meta) md.appendMarkdown(`${escapeMd(meta)}\n\n`);
-      for (const r of h.results.slice(0, 2)) md.appendMarkdown(`- ${escapeMd(r.text)}${r.year ? ` (${r.year})` : ''}\n`);
+      if (meta) card.appendMarkdown(`${escapeMarkdown(meta)}\n\n`);
+      for (const r of h.results.slice(0, 2)) card.appendMarkdown(`- ${escapeMarkdown(r.text)}${r.year ? ` (${r.year})` : ''}\n`);
       const label = h.goal?.src[0];
-      const src = bundled.sources.find((s) => s.label === label);
-      if (src?.url) md.appendMarkdown(`\nSource: [${escapeMd(new URL(src.url).hostname)}](${src.url})\n\n`);
+      const url = safeExternalUrl(bundled.sources.find((s) => s.label === label)?.url ?? '');
+      if (url) card.appendMarkdown(`\nSource: [${escapeMarkdown(new URL(url).hostname)}](<${url}>)\n\n`);
     } else {
-      md.appendMarkdown(`${escapeMd(t.summary)}\n\n`);
+      card.appendMarkdown(`${escapeMarkdown(t.summary)}\n\n`);
     }
-    // The one "Open in the reader" of the hover (the reference's link adds only VS Code's own "Follow link").
-    md.appendMarkdown(`[Open in the reader](command:impactHubs.openDocument?${encodeURIComponent(JSON.stringify([t.key]))})`);
-    return new vscode.Hover(md, range);
+    const action = new vscode.MarkdownString(undefined, true);
+    action.isTrusted = { enabledCommands: ['impactHubs.openDocument'] };
+    action.appendMarkdown(`[$(book) Open in the reader](command:impactHubs.openDocument?${encodeURIComponent(JSON.stringify([t.key]))})`);
+    return new vscode.Hover([card, action], range);
   }
 
   async definition(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Location | undefined> {
@@ -187,10 +191,6 @@ export class References implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function escapeMd(s: string): string {
-  return s.replace(/([\\`*_{}[\]<>|])/g, '\\$1');
 }
 
 export const references: Feature = (ctx) => {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { sectionOfHeading, snippets, type SnippetDef } from '../core/authoring';
+import { escapeMarkdown } from '../core/html';
+import { atxHeading } from '../core/scan';
 import { outlineFor, type DocType } from '../core/outlines';
 import { sectionHelp, type SectionHelp } from '../core/section-examples';
 import type { KnowledgeDoc } from '../core/types';
@@ -36,11 +38,6 @@ function modelOf(doc: vscode.TextDocument, checks: CheckService, without?: numbe
   return parseMarkdown(lines.join('\n'));
 }
 
-/** Markdown-escapes text from the knowledge base or the outline (every ASCII punctuation that Markdown reads). */
-function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, '\\$&');
-}
-
 function commandUri(command: string, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
@@ -50,22 +47,22 @@ export function helpMarkdown(help: SectionHelp, docs: KnowledgeDoc[], state?: Se
   const { section: s } = help;
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['impactHubs.openDocument', 'impactHubs.insertSection'] };
-  md.appendMarkdown(`**${help.number}. `).appendMarkdown(esc(s.title)).appendMarkdown(`** — section ${help.number} of ${help.of}`);
+  md.appendMarkdown(`**${help.number}. `).appendMarkdown(escapeMarkdown(s.title)).appendMarkdown(`** — section ${help.number} of ${help.of}`);
   if (state) md.appendMarkdown(` · ${STATE_WORD[state] || 'not in the document yet'}`);
-  md.appendMarkdown('\n\n').appendMarkdown(esc(`${s.purpose}.`)).appendMarkdown('\n\n');
-  for (const q of s.questions) md.appendMarkdown('- ').appendMarkdown(esc(q)).appendMarkdown('\n');
+  md.appendMarkdown('\n\n').appendMarkdown(escapeMarkdown(`${s.purpose}.`)).appendMarkdown('\n\n');
+  for (const q of s.questions) md.appendMarkdown('- ').appendMarkdown(escapeMarkdown(q)).appendMarkdown('\n');
   if (help.examples.length) {
     md.appendMarkdown('\n**How real hubs did it**\n\n');
     for (const e of help.examples) {
-      md.appendMarkdown('- ').appendMarkdown(esc(`${e.intro}: “${e.text}”`));
-      md.appendMarkdown(` — [$(book) ${esc(e.hubTitle)}](${commandUri('impactHubs.openDocument', [`hub:${e.hubId}`, e.anchor])} "Open the case study in the reader")`);
+      md.appendMarkdown('- ').appendMarkdown(escapeMarkdown(`${e.intro}: “${e.text}”`));
+      md.appendMarkdown(` — [$(book) ${escapeMarkdown(e.hubTitle)}](${commandUri('impactHubs.openDocument', [`hub:${e.hubId}`, e.anchor])} "Open the case study in the reader")`);
       const url = e.sources.find((u) => /^https?:\/\//.test(u));
       if (url) md.appendMarkdown(` · [source](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
       md.appendMarkdown('\n');
     }
   }
   const see = s.see.map((key) => ({ key, doc: docs.find((d) => `${d.kind}:${d.id}` === key) })).filter((x) => x.doc);
-  if (see.length) md.appendMarkdown(`\nSee ${see.map((x) => `[${esc(x.doc!.title)}](${commandUri('impactHubs.openDocument', [x.key])})`).join(' · ')}`);
+  if (see.length) md.appendMarkdown(`\nSee ${see.map((x) => `[${escapeMarkdown(x.doc!.title)}](${commandUri('impactHubs.openDocument', [x.key])})`).join(' · ')}`);
   return md;
 }
 
@@ -116,18 +113,18 @@ export class WritingHelp implements vscode.CompletionItemProvider, vscode.HoverP
     // Outline order; the filter matches the prefix and the title alike.
     item.sortText = String(order).padStart(3, '0');
     item.filterText = help ? `${label} ${help.section.title}` : label;
-    item.documentation = help ? helpMarkdown(help, this.knowledge.docs(), state) : new vscode.MarkdownString(esc(s.description));
+    item.documentation = help ? helpMarkdown(help, this.knowledge.docs(), state) : new vscode.MarkdownString(escapeMarkdown(s.description));
     if (!help) item.detail = s.description;
     return item;
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const line = doc.lineAt(pos.line).text;
-    const m = /^#{2,3}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (!m) return undefined;
+    const h = atxHeading(line);
+    if (!h || h.level < 2 || h.level > 3) return undefined;
     const type = this.checks.outlineType(doc);
     if (!type) return undefined;
-    const id = sectionOfHeading(outlineFor(type), m[1]);
+    const id = sectionOfHeading(outlineFor(type), h.text);
     const help = id ? this.help(type, id) : undefined;
     if (!help) return undefined;
     const state = outlineSectionStates(modelOf(doc, this.checks), outlineFor(type)).find((s) => s.id === id)?.state;

@@ -88,13 +88,19 @@ export class OwnIndex implements SearchIndex {
 
   private dfCache = new Map<string, number>();
 
-  /** Documents with the term in any field, each counted once (as the bundled index counts them). */
+  /**
+   * Documents with the term in any field, each counted once (as the bundled index counts them).
+   * Only live documents: MiniSearch keeps a removed document's postings until it vacuums, and
+   * counting them would shift every idf after a file is deleted (the editor would then rank
+   * differently from the CLI on the same folder).
+   */
   documentFrequency(term: string): number {
     let n = this.dfCache.get(term);
     if (n === undefined) {
       const fields = this.termData(term);
+      const live = this.internals._documentIds;
       const docs = new Set<number>();
-      if (fields) for (const byDoc of fields.values()) for (const id of byDoc.keys()) docs.add(id);
+      if (fields) for (const byDoc of fields.values()) for (const id of byDoc.keys()) if (live.has(id)) docs.add(id);
       n = docs.size;
       if (this.dfCache.size > 5000) this.dfCache.clear();
       this.dfCache.set(term, n);

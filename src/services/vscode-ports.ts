@@ -91,3 +91,19 @@ export function extensionBundle(extensionUri: vscode.Uri, files: { knowledge: st
     return { knowledge, index };
   };
 }
+
+/**
+ * Creates a file that must not exist yet, in one step: a WorkspaceEdit `createFile` with
+ * `overwrite: false, ignoreIfExists: false` fails when anything is already there (no gap between a
+ * check and a write in which another file could appear), and the creation can be undone. Returns
+ * whether the file was created.
+ */
+export async function createNewFile(uri: vscode.Uri, text: string): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  try {
+    return await vscode.workspace.applyEdit(edit);
+  } catch {
+    return false;
+  }
+}

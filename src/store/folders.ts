@@ -1,3 +1,4 @@
+import { trimTrailingSlashes } from '../core/scan';
 import type { FileSystemPort } from './ports';
 
 export interface FolderProblem {
@@ -15,7 +16,7 @@ export interface ResolvedFolders {
 
 /** Whether `uri` is `folder` or inside it. */
 export function isInside(uri: string, folder: string): boolean {
-  const f = folder.replace(/\/+$/, '');
+  const f = trimTrailingSlashes(folder);
   return uri === f || uri.startsWith(`${f}/`);
 }
 
@@ -60,8 +61,16 @@ export async function resolveKnowledgeFolders(fs: FileSystemPort, roots: { uri: 
         continue;
       }
       const uri = fs.join(root.uri, ...segs);
+      // A link anywhere on the way (`sub/knowledge` where `sub` is a link) leads outside as surely
+      // as a link at the end.
+      let through: string | undefined;
+      for (let i = 1; i < segs.length && !through; i++) {
+        if ((await fs.stat(fs.join(root.uri, ...segs.slice(0, i))).catch(() => undefined))?.symlink) through = segs.slice(0, i).join('/');
+      }
       const info = await fs.stat(uri).catch(() => undefined);
-      if (!info) {
+      if (through) {
+        result.refused.push({ name: name.trim(), reason: `passes through the symbolic link "${through}"; knowledge folders must be real folders inside the workspace` });
+      } else if (!info) {
         if (configured.length) result.missing.push(name.trim());
       } else if (info.symlink) {
         result.refused.push({ name: name.trim(), reason: 'is a symbolic link; knowledge folders must be real folders inside the workspace' });

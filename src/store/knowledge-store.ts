@@ -2,6 +2,7 @@ import { Emitter, type Disposable } from '../core/events';
 import type { KnowledgeBundle } from '../core/kb';
 import { keyOf, parseKey, slugOf } from '../core/keys';
 import { parseKnowledgeDoc } from '../core/knowledge';
+import { trimTrailingSlashes } from '../core/scan';
 import type { DocKind, KnowledgeDoc, Problem } from '../core/types';
 import { toSearchDoc, type SearchDoc } from '../search/doc';
 import { SearchEngine } from '../search/engine';
@@ -210,7 +211,7 @@ export class KnowledgeStore implements Disposable {
 
   /** The folders own knowledge is read from; watches them when the file-system port can. */
   setFolders(folders: string[]): void {
-    this.folderList = [...new Set(folders.map((f) => f.replace(/\/+$/, '')))];
+    this.folderList = [...new Set(folders.map((f) => trimTrailingSlashes(f)))];
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const watch = this.opts.fs.watch?.bind(this.opts.fs);
@@ -450,6 +451,7 @@ function fileProblem(uri: string, message: string, code: string): Problem {
 
 function errorText(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
-  const code = /\b(E[A-Z]+)\b/.exec(m)?.[1];
+  // Node's error codes (EACCES, ELOOP …) as whole words of the message.
+  const code = m.split(/\W+/).find((w) => /^E[A-Z]+$/.test(w));
   return code ?? m.split('\n')[0].slice(0, 120);
 }

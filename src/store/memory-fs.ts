@@ -1,4 +1,5 @@
 import type { Disposable } from '../core/events';
+import { trimTrailingSlashes } from '../core/scan';
 import type { DirEntry, FileChange, FileInfo, FileSystemPort, StoragePort } from './ports';
 
 interface Node {
@@ -26,7 +27,7 @@ export class MemoryFs implements FileSystemPort {
   }
 
   join(folder: string, ...segments: string[]): string {
-    return [folder.replace(/\/+$/, ''), ...segments].join('/');
+    return [trimTrailingSlashes(folder), ...segments].join('/');
   }
 
   private ensureParents(uri: string): void {
@@ -86,7 +87,7 @@ export class MemoryFs implements FileSystemPort {
     const dir = this.target(folder);
     if (!dir || dir.type !== 'directory') throw new Error(`not a folder: ${folder}`);
     if (this.unreadable.has(folder)) throw new Error(`EACCES: ${folder}`);
-    const prefix = `${folder.replace(/\/+$/, '')}/`;
+    const prefix = `${trimTrailingSlashes(folder)}/`;
     const out: DirEntry[] = [];
     for (const [uri, node] of this.nodes) {
       if (!uri.startsWith(prefix) || uri.slice(prefix.length).includes('/')) continue;

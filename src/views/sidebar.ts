@@ -5,6 +5,7 @@ import { caseStudyTree, countDocs, filterTree, frameworkTree, GROUPINGS, ownTree
 import type { KnowledgeService } from '../services/knowledge';
 import { folderSegments } from '../store/folders';
 import type { Feature } from '../features/feature';
+import { createNewFile } from '../services/vscode-ports';
 
 const ratingIcon = (r: Rating) => new vscode.ThemeIcon(RATING_INFO[r].icon, new vscode.ThemeColor(RATING_INFO[r].color));
 const GROUPING_KEY = 'impactHubs.caseStudyGrouping';
@@ -204,19 +205,22 @@ export class Sidebar implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Impact Hubs: the knowledge folder "${segments.name}" ${segments.reason}. Change the setting impactHubs.knowledgeFolders; nothing was created.`);
       return undefined;
     }
+    // Every existing step of the path must be a real folder: a link could lead the new note
+    // anywhere on the disk.
+    for (let i = 1; i <= segments.length; i++) {
+      const step = vscode.Uri.joinPath(folder.uri, ...segments.slice(0, i));
+      const type = await vscode.workspace.fs.stat(step).then((s) => s.type, () => undefined);
+      if (type !== undefined && (type & vscode.FileType.SymbolicLink || !(type & vscode.FileType.Directory))) {
+        void vscode.window.showErrorMessage(`Impact Hubs: "${segments.slice(0, i).join('/')}" is ${type & vscode.FileType.SymbolicLink ? 'a symbolic link' : 'not a folder'}; the knowledge folder must be a real folder inside the workspace. Nothing was created.`);
+        return undefined;
+      }
+    }
     const dir = vscode.Uri.joinPath(folder.uri, ...segments);
     const note = vscode.Uri.joinPath(dir, 'my-first-note.md');
     await vscode.workspace.fs.createDirectory(dir);
-    let exists = true;
-    try {
-      await vscode.workspace.fs.stat(note);
-    } catch {
-      exists = false;
-    }
-    if (!exists) {
-      const text = `---\nkind: note\ntitle: My first note\nsummary: What this note is about, in one sentence.\n---\n\n# My first note\n\nWrite your own research here. Link the bundled knowledge with references such as [[hub:gavi]]\nor [[principle:narrow-goal]]; cite your sources with footnotes.[^1]\n\n[^1]: Publisher, "Page title", https://example.org/page (date read).\n`;
-      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(text));
-    }
+    const text = `---\nkind: note\ntitle: My first note\nsummary: What this note is about, in one sentence.\n---\n\n# My first note\n\nWrite your own research here. Link the bundled knowledge with references such as [[hub:gavi]]\nor [[principle:narrow-goal]]; cite your sources with footnotes.[^1]\n\n[^1]: Publisher, "Page title", https://example.org/page (date read).\n`;
+    // Exclusive: an existing note (or one that appears meanwhile) is opened, never replaced.
+    await createNewFile(note, text);
     await vscode.window.showTextDocument(note);
     await this.knowledge.reindexWorkspace();
     this.refresh();

@@ -20,11 +20,19 @@ export interface TestHooks {
   references: References;
   checks: CheckService;
   charterGuide: CharterGuide;
+  /** New Hub Charter's steps (src/features/authoring.ts), with a hook between template and create. */
+  authoring: {
+    create(type: 'hub-charter' | 'theory-of-change', args: { name?: string; uri?: vscode.Uri }, beforeCreate?: () => Promise<void>): Promise<vscode.Uri | undefined>;
+    createNewFile(uri: vscode.Uri, text: string): Promise<boolean>;
+  };
   activationMs: number;
   api: ImpactHubsApi;
 }
 
 export const EXTENSION_ID = 'impact-hubs.impact-hubs';
+
+/** Where this suite runs: the web worker (vscode.dev, github.dev) or the Node extension host. */
+export const IN_WEB_WORKER = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
 
 export async function activateExtension(): Promise<TestHooks> {
   const ext = vscode.extensions.getExtension<ImpactHubsApi>(EXTENSION_ID);

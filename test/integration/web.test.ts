@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from './helpers';
+import { IN_WEB_WORKER, activateExtension, waitFor } from './helpers';
 
-/** Where this suite runs: the web worker (vscode.dev, github.dev) or the Node extension host. */
-export const IN_WEB_WORKER = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
 
 describe('where it runs', () => {
   it(`runs in the ${IN_WEB_WORKER ? 'web worker' : 'Node'} extension host and reports it`, async () => {

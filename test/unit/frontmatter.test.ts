@@ -33,6 +33,45 @@ describe('front matter is data, never code', () => {
     assert.match(r.problems[0].message, /invalid YAML/);
   });
 
+  it('reads front matter languages case-insensitively: ---JSON is ---json, ---YAML is ---yaml', () => {
+    for (const open of ['---json', '---JSON', '---Json']) {
+      const r = parseKnowledgeDoc(`${open}\n{ "title": "From JSON", "kind": "note" }\n---\nbody\n`, { path: 'j.md', origin: 'workspace' });
+      assert.equal(r.doc?.title, 'From JSON', `${open}: ${JSON.stringify(r.problems)}`);
+    }
+    assert.equal(parseKnowledgeDoc('---YAML\ntitle: From YAML\n---\nbody\n', { path: 'y.md', origin: 'workspace' }).doc?.title, 'From YAML');
+    assert.throws(() => splitFrontMatter('---JS\n{ x: 1 }\n---\n'), /not allowed/);
+    const list = parseKnowledgeDoc('---JSON\n[1, 2]\n---\nbody\n', { path: 'l.md', origin: 'workspace' });
+    assert.match(list.problems[0]?.message ?? '', /must be a mapping/);
+  });
+
+  it('turns YAML warnings into problems with the file and line, never anonymous console output', () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const emit = process.emitWarning;
+    process.emitWarning = ((w: string | Error) => warnings.push(String(w))) as typeof process.emitWarning;
+    try {
+      const text = '---\ntitle: T\nx: !foo 1\ny: !!js/function "function(){}"\n? [a, b]\n: c\n---\nbody\n';
+      const r = parseKnowledgeDoc(text, { path: 'notes/odd.md', origin: 'workspace' });
+      const fm = r.problems.filter((p) => p.code === 'front-matter');
+      assert.deepEqual(
+        fm.map((p) => [p.file, p.line, p.severity]),
+        [
+          ['notes/odd.md', 3, 'warning'],
+          ['notes/odd.md', 4, 'warning'],
+          ['notes/odd.md', 5, 'warning'],
+        ],
+      );
+      assert.match(fm[0].message, /Unresolved tag: !foo/);
+      assert.match(fm[2].message, /key that is a list or mapping/);
+      assert.equal(r.doc?.title, 'T');
+    } finally {
+      process.emitWarning = emit;
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
   it('finds the body line and field lines', () => {
     const r = splitFrontMatter('---\nid: a\nlist:\n  - x: 1\n  - x: 2\n---\n# Body\n');
     assert.equal(r.bodyLine, 7);

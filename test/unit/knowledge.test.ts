@@ -59,9 +59,19 @@ describe('knowledge schema', () => {
   });
 
   it('never throws, whatever the input', () => {
-    for (const text of ['', '---', '---\n---', '---\n: :\n---', '\0\0\0', '---\nkind: hub\nprinciples: 5\nfounded: 3\n---\n', '#'.repeat(10000), '---\n' + 'a: '.repeat(5000) + '\n---']) {
-      assert.doesNotThrow(() => parseKnowledgeDoc(text, { path: 'x.md', origin: 'workspace' }));
-      assert.doesNotThrow(() => parseKnowledgeDoc(text, { path: 'x.md', origin: 'bundled', strict: true }));
+    // UTF-16 bytes read as UTF-8 text: a BOM, then every other character a NUL.
+    const utf16 = new TextDecoder().decode(new Uint8Array([0xff, 0xfe, ...[...'# Title\nkind: hub'].flatMap((c) => [c.charCodeAt(0), 0])]));
+    const hostile = [
+      '', '---', '---\n---', '---\n: :\n---', '\0\0\0', '---\nkind: hub\nprinciples: 5\nfounded: 3\n---\n', '#'.repeat(10000), '---\n' + 'a: '.repeat(5000) + '\n---',
+      // Issue 11: inputs that once froze the scanners.
+      `# a${' '.repeat(20000)}b`, `## a${' #'.repeat(10000)}b\n### 1. (${'('.repeat(5000)}`, '['.repeat(100000), '[^'.repeat(30000), ']('.repeat(30000), '[[a|'.repeat(20000), '<'.repeat(50000),
+      `${'\n'.repeat(60000)}[[hub:gavi]]`, `\`\`\`\n${'\n'.repeat(60000)}[[hub:gavi]]`, `[^a]: ${'http://'.repeat(10000)}`, 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn '.repeat(2000),
+      '\u0000\u001b]0;owned\u0007\u001b[31m# \u009b2J\r\r\n'.repeat(1000), utf16, `---\nx: ${'['.repeat(3000)}\n---\n`, '---JSON\n{"title": 1}\n---\n', '---json\n[]\n---\n', '---\n? [a]\n: b\nc: !tag x\n---\n',
+    ];
+    for (const text of hostile) {
+      const lax = parseKnowledgeDoc(text, { path: 'x.md', origin: 'workspace' });
+      const strict = parseKnowledgeDoc(text, { path: 'x.md', origin: 'bundled', strict: true });
+      for (const r of [lax, strict]) assert.ok(r.doc || r.problems.length > 0, JSON.stringify(text.slice(0, 40)));
     }
   });
 

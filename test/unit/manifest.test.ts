@@ -41,6 +41,17 @@ describe('manifest (package.json)', () => {
     }
   });
 
+  it('in an untrusted workspace, ignores the workspace\'s knowledge-folder setting; the setting says folders stay inside the workspace', () => {
+    const u = pkg.capabilities.untrustedWorkspaces;
+    assert.equal(u.supported, 'limited');
+    assert.deepEqual(u.restrictedConfigurations, ['impactHubs.knowledgeFolders']);
+    for (const key of u.restrictedConfigurations) assert.ok(contributes.configuration.properties[key], `${key} is a contributed setting`);
+    assert.match(u.description, /impactHubs\.knowledgeFolders/);
+    const setting = contributes.configuration.properties['impactHubs.knowledgeFolders'].markdownDescription as string;
+    assert.match(setting, /must be inside the workspace folder/);
+    assert.match(setting, /symbolic links/);
+  });
+
   it('contributes the Activity Bar container with an SVG icon that exists', () => {
     const c = contributes.viewsContainers.activitybar.find((x: { id: string }) => x.id === 'impactHubs');
     assert.ok(c);

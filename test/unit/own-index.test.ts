@@ -32,6 +32,20 @@ describe('own-documents index', () => {
     assert.equal(idx.size, 0);
   });
 
+  it('a removed document no longer counts in document frequencies: scores equal a fresh index without it', () => {
+    const a = entry('file:///w/k/a.md', '# Board notes\n\nBoard seats per constituency, reviewed yearly.\n');
+    const b = entry('file:///w/k/b.md', '# Temporary\n\nBoard seats, constituency, board, seats, constituency.\n');
+    const churned = new OwnIndex();
+    churned.upsert(a);
+    churned.upsert(b);
+    churned.remove(b.path);
+    const fresh = new OwnIndex();
+    fresh.upsert(a);
+    assert.equal(churned.documentFrequency('seat'), fresh.documentFrequency('seat'));
+    const scores = (idx: OwnIndex) => new SearchEngine([realKb().shard, idx]).search('board seats constituency', { limit: 10 }).map((r) => `${r.ref} ${r.score.toFixed(6)}`);
+    assert.deepEqual(scores(churned), scores(fresh));
+  });
+
   it('merges with the bundled results, applies filters, and matches typos and prefixes', () => {
     const idx = new OwnIndex();
     idx.upsert(entry('file:///w/k/gavi-notes.md', '---\nkind: note\ntitle: Our Gavi notes\n---\n\nGavi co-financing lessons for our vaccine alliance charter.\n'));

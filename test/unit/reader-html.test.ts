@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readerPage } from '../../src/core/reader-html';
 import { renderDoc, type RenderContext } from '../../src/core/render';
 import { parseKnowledgeDoc } from '../../src/core/knowledge';
-import { esc, page, contentSecurityPolicy, makeNonce } from '../../src/core/html';
+import { esc, escapeMarkdown, page, contentSecurityPolicy, makeNonce } from '../../src/core/html';
+import { hubTooltip } from '../../src/core/tree-model';
+import MarkdownIt from 'markdown-it';
 import { parseFromWebview } from '../../src/views/protocol';
 import { realKb } from '../fixtures/real-kb';
 import { highlightMatcher } from '../../src/search/snippet';
@@ -98,6 +100,26 @@ describe('reader HTML', () => {
     const { body } = renderDoc(doc, ctxFor([doc]));
     assert.match(body, /One claim\.<sup class="cite"><a href="#src-a"[^>]*>1<\/a><\/sup><sup class="cite">,<a href="#src-b"[^>]*>2<\/a><\/sup> Another claim\.<sup class="cite"><a href="#src-b"/);
     assert.equal((body.match(/<li id="src-/g) ?? []).length, 2);
+  });
+
+  it('escapes document text for Markdown hovers, completions and tooltips: no link, image, HTML or command survives', () => {
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const hostile = '![x](https://evil.example/a.png) [run](command:workbench.action.quit) <img src=x onerror=alert(1)> $(zap) *em* `code` [[hub:gavi]] www.evil.example https://evil.example/?q=(1) &amp; \\[a](b)\n\n    indented\n# heading\n- item\n> quote';
+    const html = md.render(escapeMarkdown(hostile));
+    assert.doesNotMatch(html, /<(a|img|code|em|strong|h1|li|blockquote|pre)\b/, html);
+    const text = html.replace(/<\/?p>/g, '').trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    assert.equal(text, hostile.replace(/\s+/g, ' '));
+    const tooltip = md.render(hubTooltip({ ...realKb().bundle.docs.find((d) => d.id === 'gavi')!, title: '[click](command:x) ![i](https://e/i.png)' }));
+    assert.doesNotMatch(tooltip, /<(a|img)\b/);
+  });
+
+  it('keeps a $ in a footnote URL as it is in the source list (no replacement patterns)', () => {
+    const url = "https://example.org/a$&b$'c$`d$1e$$f";
+    const doc = workspaceDoc(`# Dollars\n\nA claim.[^a]\n\n[^a]: Publisher, ${url} (read 2026).\n`);
+    const { body } = renderDoc(doc, ctxFor([doc]));
+    const list = /<ol class="sources">[\s\S]*?<\/ol>/.exec(body)?.[0] ?? '';
+    const li = /<li id="src-a"[^>]*>(.*)<\/li>/.exec(list)?.[1] ?? '';
+    assert.equal(li, `Publisher, <a class="external" href="${esc(new URL(url).toString())}" data-external="${esc(new URL(url).toString())}">${esc(url)}</a> (read 2026).`);
   });
 
   it('renders [[kind:id]] references as in-panel links and unknown ones as marked text', () => {

@@ -32,7 +32,10 @@ describe('query parsing', () => {
 
 describe('search engine: no query ever throws', () => {
   const { engine } = realKb();
-  const hostile = ['Gavi: vaccines', '~', '^', '+', '-', '*', ':', '*:*', 'title:gavi', 'gavi~2', 'gavi^10', '+gavi -vaccine', '"quoted phrase"', '\\', '[[hub:gavi]]', '\u0000', '🙂', 'Ωμέγα', '中文', 'a'.repeat(10000), ' '.repeat(50), '\n\t', 'kind:', ':hub', '---', '%s %d', '<script>alert(1)</script>', 'constructor', '__proto__', 'toString'];
+  const hostile = ['Gavi: vaccines', '~', '^', '+', '-', '*', ':', '*:*', 'title:gavi', 'gavi~2', 'gavi^10', '+gavi -vaccine', '"quoted phrase"', '\\', '[[hub:gavi]]', '\u0000', '🙂', 'Ωμέγα', '中文', 'a'.repeat(10000), ' '.repeat(50), '\n\t', 'kind:', ':hub', '---', '%s %d', '<script>alert(1)</script>', 'constructor', '__proto__', 'toString',
+    // Issue 11: long unknown words, huge headings, brackets, blank lines, control characters, UTF-16.
+    'abcdefghijklmnopqrstuvwxyzabcdefghijklmn', 'qwertyuiopasdfghjklzxcvbnmqwertyuiopasdf '.repeat(12), `# a${' '.repeat(4000)}b`, '['.repeat(100000), '[['.repeat(5000), '\n'.repeat(60000),
+    '\u001b]0;owned\u0007\u001b[31m gavi', '\u0000'.repeat(100), '\ufffd\u0000g\u0000a\u0000v\u0000i', 'İstanbul vaccines', 'kind:hub '.repeat(100)];
 
   for (const q of hostile) {
     it(`handles ${JSON.stringify(q.length > 30 ? q.slice(0, 30) + '…' : q)}`, () => {
@@ -47,7 +50,7 @@ describe('search engine: no query ever throws', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const alphabet = ['~', '^', '+', '-', '*', ':', '"', "'", '\\', '/', '(', ')', '[', ']', '{', '}', ' ', ' ', 'é', '\u200b', '1', '2', 'gavi', 'hub', 'kind', 'sdg', 'vaccine', 'zero', 'asia', 'the', 'of'];
+    const alphabet = ['~', '^', '+', '-', '*', ':', '"', "'", '\\', '/', '(', ')', '[', ']', '{', '}', ' ', ' ', 'é', '\u200b', '1', '2', 'gavi', 'hub', 'kind', 'sdg', 'vaccine', 'zero', 'asia', 'the', 'of', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn', '[[', '\u001b[31m', '\u0000', 'İ', '\ufeff'];
     let withResults = 0;
     for (let i = 0; i < 5000; i++) {
       let q = '';

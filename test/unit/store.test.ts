@@ -201,4 +201,15 @@ describe('knowledge folders stay inside the workspace', () => {
     assert.deepEqual(r.missing, ['nope']);
     assert.deepEqual(r.refused.map((x) => x.name), ['../out', 'linked']);
   });
+
+  it('refuses a knowledge folder reached through a link on the way (outer/kb where outer is a link)', async () => {
+    const mem = new MemoryFs();
+    mem.symlink('outer', 'mem:///elsewhere');
+    // What a real file system shows through the link: outer/kb is a plain folder.
+    mem.mkdir('outer/kb');
+    mem.mkdir('real/kb');
+    const r = await resolveKnowledgeFolders(mem, [{ uri: mem.root, configured: ['outer/kb', 'real/kb'] }]);
+    assert.deepEqual(r.folders, [`${mem.root}/real/kb`]);
+    assert.deepEqual(r.refused, [{ name: 'outer/kb', reason: 'passes through the symbolic link "outer"; knowledge folders must be real folders inside the workspace' }]);
+  });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { caseStudyTree, countDocs, filterTree, frameworkTree, ownTree, principleTree, GROUPINGS, type TreeNode } from '../../src/core/tree-model';
 import { compareHubs, comparisonMarkdown, comparisonHtml } from '../../src/core/compare';
+import { esc } from '../../src/core/html';
 import { realKb } from '../fixtures/real-kb';
 
 const docKeys = (nodes: TreeNode[]): string[] => nodes.flatMap((n) => [...(n.type === 'doc' && n.key ? [n.key] : []), ...docKeys(n.children ?? [])]);
@@ -96,6 +97,16 @@ describe('compare hubs', () => {
     const numbers = c.sources.map((s) => s.n);
     assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
     for (const r of [...c.rows, ...c.principles]) for (const cell of r.cells) for (const n of cell.cites) assert.ok(c.sources[n - 1], `cite ${n}`);
+  });
+
+  it('keeps a $ in a source URL as it is in the HTML table (no replacement patterns)', () => {
+    const g = hub('gavi');
+    const label = g.hub!.goal!.src[0];
+    const url = "https://example.org/a$&b$'c$`d$1";
+    const doc = { ...g, sources: g.sources.map((s) => (s.label === label ? { ...s, url, text: `Publisher, ${url} (read 2026)` } : s)) };
+    const html = comparisonHtml(compareHubs([doc, hub('cepi')]));
+    const safe = esc(new URL(url).toString());
+    assert.ok(html.includes(`<strong>Gavi:</strong> Publisher, <a class="external" href="${safe}" data-external="${safe}">${esc(url)}</a> (read 2026)</li>`), html.slice(html.indexOf('<ol')));
   });
 
   it('refuses fewer than 2 or more than 4 hubs', () => {

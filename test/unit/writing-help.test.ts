@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { renderTemplate, sectionOfHeading, sectionSnippet, snippets } from '../../src/core/authoring';
+import { expandSnippet, renderTemplate, sectionOfHeading, sectionSnippet, snippets } from '../../src/core/authoring';
 import { CHARTER, THEORY_OF_CHANGE } from '../../src/core/outlines';
 import { sectionHelp, SECTIONS_WITHOUT_EXAMPLES } from '../../src/core/section-examples';
 import { parseMarkdown } from '../../src/documents/markdown';
 import { outlineSectionStates, sectionPicks } from '../../src/documents/outline-sections';
 import { isTemplateBlock, snippetDefaults } from '../../src/documents/template-text';
 import { realKb } from '../fixtures/real-kb';
-
-/** A snippet body as the editor inserts it: tab stops become their defaults (or first choice). */
-function expand(body: string): string {
-  return body
-    .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '')
-    .replace(/\\([$}\\])/g, '$1');
-}
 
 const state = (text: string, id: string, outline = CHARTER) => outlineSectionStates(parseMarkdown(text), outline).find((s) => s.id === id)!;
 
@@ -30,10 +21,10 @@ describe('writing help: section states, Insert Section picks, help at the cursor
 
   it('a section inserted from its snippet and left unchanged is not written; typing into it makes it written', () => {
     for (const s of CHARTER.sections) {
-      const inserted = `---\ntype: hub-charter\n---\n\n# X\n\n${expand(sectionSnippet(CHARTER, s))}\n`;
+      const inserted = `---\ntype: hub-charter\n---\n\n# X\n\n${expandSnippet(sectionSnippet(CHARTER, s))}\n`;
       assert.equal(state(inserted, s.id).state, 'empty', `${s.id}: untouched snippet is "heading or prompt only"`);
     }
-    const goal = `## 3. Purpose and goal\n\n${expand(sectionSnippet(CHARTER, CHARTER.sections.find((s) => s.id === 'goal')!)).split('\n').slice(1).join('\n')}\nBy 2030, 2,000 villages have safe water.\n`;
+    const goal = `## 3. Purpose and goal\n\n${expandSnippet(sectionSnippet(CHARTER, CHARTER.sections.find((s) => s.id === 'goal')!)).split('\n').slice(1).join('\n')}\nBy 2030, 2,000 villages have safe water.\n`;
     assert.equal(state(goal, 'goal').state, 'written');
     assert.equal(state('## Purpose and goal\n', 'goal').state, 'empty');
     assert.equal(state('# Charter\n\nText.\n', 'goal').state, 'missing');
@@ -77,6 +68,14 @@ describe('writing help: section states, Insert Section picks, help at the cursor
       }
     }
     assert.equal(sectionHelp('hub-charter', 'nope', docs), undefined);
+  });
+
+  it('expands snippet bodies as the editor inserts them unchanged', () => {
+    assert.equal(expandSnippet('The parties are ${1:party one}, ${2:party two}.'), 'The parties are party one, party two.');
+    assert.equal(expandSnippet('Decisions by ${2|consensus,two-thirds majority|}; $0'), 'Decisions by consensus; ');
+    assert.equal(expandSnippet('Costs \\$5 \\} [${4:x.md}](${4:x.md})'), 'Costs $5 } [x.md](x.md)');
+    assert.equal(expandSnippet('${1:outer ${2:inner}} end'), 'outer inner end');
+    assert.equal(expandSnippet('$ alone, ${x} and ${3} ok'), '$ alone, ${x} and  ok');
   });
 
   it('headings name sections with numbering, asides and prefixes; other headings name none', () => {

@@ -20,6 +20,7 @@ export function run(): Promise<void> {
   require('../integration/export.test');
   require('../integration/landscape.test');
   require('../integration/search.test');
+  require('../integration/security.test');
   require('../integration/sidebar.test');
   require('../integration/toc-diagram.test');
   require('../integration/trust.test');

@@ -83,7 +83,7 @@ export const termLength: Rule = {
     const blocks = [...elementBlocks(ctx, 'governance'), ...elementBlocks(ctx, 'membership')];
     if (!blocks.length) return [];
     const termBlocks = blocks.filter((b) => hasAny(b.text, ['term', 'terms', 'term of office', 'serve for', 'serves for', 'mandate']));
-    const numeric = (t: string) => /\d\s*-?\s*(year|month)/i.test(t) || hasAny(t, ['one year', 'two year', 'three year', 'four year', 'five year', 'two years', 'three years', 'four years', 'five years', 'one year', 'twelve months', 'six months', 'eighteen months']);
+    const numeric = (t: string) => /\d[\s-]*(?:year|month)/i.test(t) || hasAny(t, ['one year', 'two year', 'three year', 'four year', 'five year', 'two years', 'three years', 'four years', 'five years', 'one year', 'twelve months', 'six months', 'eighteen months']);
     if (termBlocks.some((b) => numeric(b.text))) return [];
     if (termBlocks.length) return [{ line: termBlocks[0].line, message: 'The term of office is not a number: state it in years or months ("three-year terms, renewable once").' }];
     return [{ line: elementLine(ctx, 'governance'), message: 'No term of office is stated: say how long members serve and whether terms are renewable.' }];

@@ -1,3 +1,4 @@
+import { dropParenthesised, trimTrailing } from '../../core/scan';
 import type { Block } from '../../documents/markdown';
 import { elementBlocks, hasAny } from '../text';
 import type { Rule } from '../types';
@@ -10,7 +11,7 @@ function cleanName(raw: string): string {
     const at = s.indexOf(stop);
     if (at > 0) s = s.slice(0, at);
   }
-  return s.replace(/[.]+$/, '').trim();
+  return trimTrailing(s, '.').trim();
 }
 
 /** The text after "parties are" / "partners:" up to the end of the sentence, if any. */
@@ -32,7 +33,7 @@ export function partyNames(blocks: Block[]): { name: string; acronym?: string; l
   const add = (raw: string, line: number) => {
     const full = cleanName(raw);
     const acronym = /\(([A-Z][A-Za-z0-9&.-]{1,12})\)/.exec(full)?.[1];
-    const name = full.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    const name = dropParenthesised(full).replace(/\s+/g, ' ').trim();
     const wordCount = name.split(/\s+/).length;
     if (name.length < 2 || wordCount > 8 || !/^[\p{Lu}\d]/u.test(name) || GENERIC.has(name.toLowerCase())) return;
     if (!out.some((p) => p.name === name)) out.push({ name, acronym, line });
