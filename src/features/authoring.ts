@@ -5,7 +5,7 @@ import { slugOf } from '../core/keys';
 import { parseMarkdown } from '../documents/markdown';
 import { outlineSectionStates, sectionPicks } from '../documents/outline-sections';
 import type { Feature } from './feature';
-import { createNewFile } from '../services/vscode-ports';
+import { createNewFile, exists } from '../services/vscode-ports';
 
 interface NewArgs {
   name?: string;
@@ -19,15 +19,6 @@ const LABEL: Record<DocType, { what: string; file: string }> = {
 };
 
 const isDocType = (v: unknown): v is DocType => v === 'hub-charter' || v === 'theory-of-change' || v === 'landscape-map';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** New Hub Charter, New Theory of Change, New Landscape Map and Insert Section…. */
 export const authoring: Feature = ({ knowledge, checks, expose }) => {

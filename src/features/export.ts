@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../services/vscode-ports';
 import { exportableType } from '../export/doc-type';
 import { FORMATS, isExportFormat, type ExportDoc, type ExportFormat, type ExportReport } from '../export/model';
 import type { PdfRenderer } from '../export/pdf';
@@ -48,15 +49,6 @@ function pdfRenderer(): PdfRenderer | undefined {
   const { ChromiumPdf, findBrowser } = require('../platform/chromium-pdf') as typeof import('../platform/chromium-pdf');
   const exe = findBrowser(configured);
   return exe ? new ChromiumPdf(exe) : undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function toUri(u: vscode.Uri | string | undefined): vscode.Uri | undefined {

@@ -107,3 +107,30 @@ export async function createNewFile(uri: vscode.Uri, text: string): Promise<bool
     return false;
   }
 }
+
+/** Whether anything exists at a URI. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a file the user chose; never replaces an existing one without a confirmation (or
+ * `replace: true` from a caller that already asked).
+ */
+export async function writeChosen(uri: vscode.Uri, bytes: Uint8Array, replace: boolean | undefined): Promise<boolean> {
+  if (await exists(uri)) {
+    const name = vscode.workspace.asRelativePath(uri);
+    const ok = replace ?? (await vscode.window.showWarningMessage(`${name} already exists. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
+    if (!ok) {
+      void vscode.window.showInformationMessage(`Impact Hubs: ${name} was left unchanged.`);
+      return false;
+    }
+  }
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  return true;
+}

@@ -7,7 +7,8 @@ import { gridSvg, mapEmptyMessage, mapSummary, networkNotice, networkSvg, standa
 import type { Feature } from '../features/feature';
 import { pngRenderer } from '../platform/png';
 import { parseMapMessage, type MapFromWebview, type MapTab, type MapToWebview } from './protocol';
-import { html, newPanel, writeChosen } from './toc-diagram';
+import { html, newPanel } from './toc-diagram';
+import { writeChosen } from '../services/vscode-ports';
 
 export const MAP_VIEW_TYPE = 'impactHubs.landscapeMap';
 /** Context key: the active editor holds a landscape map (editor title button). */

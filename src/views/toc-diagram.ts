@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { writeChosen } from '../services/vscode-ports';
 import { detectDocType } from '../core/authoring';
 import { makeNonce, page } from '../core/html';
 import { slugOf } from '../core/keys';
@@ -49,32 +50,6 @@ function isToc(doc: vscode.TextDocument | undefined): boolean {
 }
 
 const uriOf = (u: vscode.Uri | string) => (typeof u === 'string' ? vscode.Uri.parse(u) : u);
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Writes a file the user chose; never replaces an existing one without a confirmation (or
- * `replace: true` from a caller that already asked).
- */
-export async function writeChosen(uri: vscode.Uri, bytes: Uint8Array, replace: boolean | undefined): Promise<boolean> {
-  if (await exists(uri)) {
-    const name = vscode.workspace.asRelativePath(uri);
-    const ok = replace ?? (await vscode.window.showWarningMessage(`${name} already exists. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
-    if (!ok) {
-      void vscode.window.showInformationMessage(`Impact Hubs: ${name} was left unchanged.`);
-      return false;
-    }
-  }
-  await vscode.workspace.fs.writeFile(uri, bytes);
-  return true;
-}
 
 /** A webview page of ours: strict CSP, media/ only. */
 export function newPanel(context: vscode.ExtensionContext, viewType: string, title: string, column?: vscode.ViewColumn): vscode.WebviewPanel {
