@@ -13,6 +13,7 @@ import { SearchEngine } from '../src/search/engine';
 import { Shard } from '../src/search/lunr-index';
 import { OwnIndex } from '../src/search/own-index';
 import { readBundle, readIndex } from '../src/store/bundle';
+import { benchChecks } from './checks';
 import { runExportBench } from './export';
 import { runMapBench } from './map';
 import { runTocBench } from './toc';
@@ -234,11 +235,14 @@ console.log(`  one document changes          visible in results after ${ms(stats
 console.log(`  memory after indexing         ${gc ? `${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB heap (documents, snippet text and index)` : 'run with --expose-gc for a heap figure'}`);
 console.log(`  lunr for own documents too    index ${ms(lunrIndexMs)}, persisted load ${ms(lunrLoadMs)} (${(lunrJson.length / 1e6).toFixed(1)} MB), query p95 ${ms(qLunr.p95)}, one change rebuilds a 48-document shard in ${ms(lunrUpdateMs)}`);
 
-void import('./checks').then((m) => m.benchChecks());
-// ------------------------------------------------------------------ export (issue 15)
-void runExportBench().catch((e: unknown) => {
+// The other benches, one after another so their output (and their timings) do not interleave.
+async function theRest(): Promise<void> {
+  await benchChecks(); // issue 10
+  await runExportBench(); // issue 15
+  await runTocBench(); // issue 13
+  await runMapBench(); // issue 14
+}
+theRest().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });
-// ------------------------------------------------------------------ theory-of-change diagram, then the landscape map (issue 14)
-void runTocBench().then(() => runMapBench());

@@ -45,11 +45,17 @@ function prepare(doc: SearchDoc): Prepared {
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
-/** Where each distinct word of a document's text first stands, and the words sorted. */
+/**
+ * Where each distinct word of a document's text first stands, in the order of the words sorted,
+ * with the minimum of each block of offsets: the words with a given beginning are one run of the
+ * sorted words, and the earliest of them is found from the block minima, not word by word.
+ */
 interface FirstWords {
   sorted: string[];
-  offset: Map<string, number>;
+  offsets: Int32Array;
+  blockMin: Int32Array;
 }
+const BLOCK = 32;
 const firstWords = new WeakMap<Prepared, FirstWords>();
 
 function wordsOf(p: Prepared): FirstWords {
@@ -57,33 +63,56 @@ function wordsOf(p: Prepared): FirstWords {
   if (!f) {
     const offset = new Map<string, number>();
     for (const m of p.lower.matchAll(WORD)) if (!offset.has(m[0])) offset.set(m[0], m.index);
-    f = { sorted: [...offset.keys()].sort(), offset };
+    const sorted = [...offset.keys()].sort();
+    const offsets = Int32Array.from(sorted, (w) => offset.get(w)!);
+    const blockMin = new Int32Array(Math.ceil(sorted.length / BLOCK)).fill(0x7fffffff);
+    offsets.forEach((o, i) => {
+      const b = (i / BLOCK) | 0;
+      if (o < blockMin[b]) blockMin[b] = o;
+    });
+    f = { sorted, offsets, blockMin };
     firstWords.set(p, f);
   }
   return f;
 }
 
+/** The first index in `sorted` whose word is not below `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The smallest offset of the sorted words in [from, to): whole blocks by their minimum. */
+function minOffset({ offsets, blockMin }: FirstWords, from: number, to: number): number {
+  let min = 0x7fffffff;
+  let i = from;
+  for (; i < to && i % BLOCK !== 0; i++) if (offsets[i] < min) min = offsets[i];
+  for (; i + BLOCK <= to; i += BLOCK) if (blockMin[i / BLOCK] < min) min = blockMin[i / BLOCK];
+  for (; i < to; i++) if (offsets[i] < min) min = offsets[i];
+  return min;
+}
+
 /**
- * Where the first word that starts with one of the needles stands: a binary search per needle into
- * the document's sorted words (built once per document), not a scan of the text per query.
+ * Where the first word that starts with one of the needles stands: per needle, two binary searches
+ * into the document's sorted words (built once per document) bound the words that start with it,
+ * and block minima give the earliest; never a scan of the text, nor of every word with that start.
  */
 function firstWordStart(p: Prepared, needles: string[]): number {
-  const { sorted, offset } = wordsOf(p);
-  let first = -1;
+  const f = wordsOf(p);
+  let first = 0x7fffffff;
   for (const n of needles) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < n) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].startsWith(n); i++) {
-      const at = offset.get(sorted[i])!;
-      if (first < 0 || at < first) first = at;
-    }
+    // Every word that starts with n sorts before n + U+FFFF (no word contains that character).
+    const from = lowerBound(f.sorted, n);
+    const to = lowerBound(f.sorted, `${n}\uffff`);
+    if (from < to) first = Math.min(first, minOffset(f, from, to));
   }
-  return first;
+  return first === 0x7fffffff ? -1 : first;
 }
 
 /** Whether a word matches the query: its stem is a matched term, or it starts with a typed prefix. */
