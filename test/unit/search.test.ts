@@ -249,4 +249,18 @@ describe('snippets', () => {
     const [h] = s.highlights;
     assert.equal(s.snippet.slice(h.start, h.end), 'Homelessness');
   });
+
+  it('starts at the earliest of many words with the typed beginning, wherever it sorts among them', () => {
+    // 200 distinct words starting with "cop" (several blocks of the sorted-word table); the one
+    // that stands first in the text sorts in the middle of them.
+    const filler = Array.from({ length: 200 }, (_, i) => `cop${String(i).padStart(3, '0')}x`);
+    const early = filler.splice(117, 1)[0];
+    for (const text of [`${'Intro words. '.repeat(30)}${early} ${filler.join(' ')}`, `${'Intro words. '.repeat(30)}${filler.slice(0, 3).join(' ')} ${early}`]) {
+      const doc = toSearchDoc({ id: 'y', kind: 'note', origin: 'workspace', path: '/y.md', title: 'Y', summary: '', questions: [], body: '', bodyLine: 1, headings: [], sources: [], links: [], text });
+      const s = makeSnippet(doc, ['cop'], []);
+      const firstCop = text.search(/cop\d/);
+      const firstHighlighted = s.snippet.slice(s.highlights[0].start, s.highlights[0].end);
+      assert.equal(firstHighlighted, text.slice(firstCop).split(' ')[0], s.snippet);
+    }
+  });
 });
