@@ -357,7 +357,7 @@ async function exportCommand(args: string[], io: Io, distDir: string): Promise<n
   }
   const store = await openStore(distDir, values.knowledge ?? [], (p) => io.err(terminalText(showProblem(p))));
   try {
-    const doc = prepareExport(text, { resolve: storeResolver(store, displayPath), today: new Date().toISOString().slice(0, 10), fileName: path.basename(file) });
+    const doc = prepareExport(text, { resolve: storeResolver(store, displayPath), today: new Date().toISOString().slice(0, 10), fileName: path.basename(file), rasterise: format === 'docx' ? pngRenderer().render : undefined });
     const where = (line: number) => `${file}:${line}`;
     for (const p of doc.report.placeholders) io.err(terminalText(`${where(p.line)}: template ${p.kind === 'prompt' ? 'prompt' : 'snippet placeholder'} in "${p.section || 'the introduction'}": ${p.text}`));
     for (const u of doc.report.unknownRefs) io.err(terminalText(`${where(u.line)}: unknown reference ${u.ref}, left as text`));

@@ -16,6 +16,7 @@ import {
   ImageRun,
   InternalHyperlink,
   LevelFormat,
+  LineRuleType,
   NumberFormat,
   Packer,
   PageNumber,
@@ -186,10 +187,7 @@ class DocxWriter {
         shading: header ? { fill: 'DCE6F0', type: ShadingType.CLEAR, color: 'auto' } : undefined,
         margins: { left: 80, right: 80 },
       });
-    // Columns as wide as their longest text suggests (between 4 and 40 characters' worth).
-    const longest = Array.from({ length: cols }, (_, c) => Math.min(40, Math.max(4, ...[head[c], ...rows.map((r) => r[c])].map((x) => plain(x ?? []).length))));
-    const total = longest.reduce((a, b) => a + b, 0);
-    const widths = longest.map((l) => Math.floor((TEXT_WIDTH_TWIPS * l) / total));
+    const widths = columnWidths(Array.from({ length: cols }, (_, c) => [head[c], ...rows.map((r) => r[c])].map((x) => plain(x ?? []))), TEXT_WIDTH_TWIPS);
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       columnWidths: widths,
@@ -207,8 +205,10 @@ class DocxWriter {
     const transformation = { width: Math.round(f.width * scale), height: Math.round(f.height * scale) };
     const alt = { name: f.title, description: f.alt ?? f.title, title: f.title };
     let image: ImageRun | undefined;
-    if (f.png) image = new ImageRun({ type: 'png', data: f.png, transformation, altText: alt });
-    else if (f.svg) image = new ImageRun({ type: 'svg', data: new TextEncoder().encode(f.svg), fallback: { type: 'png', data: BLANK_PNG }, transformation, altText: alt });
+    // SVG where there is one (sharp at any zoom), with the PNG as the fallback that readers
+    // without SVG support show; a PNG alone when that is all there is.
+    if (f.svg) image = new ImageRun({ type: 'svg', data: new TextEncoder().encode(f.svg), fallback: { type: 'png', data: f.png ?? BLANK_PNG }, transformation, altText: alt });
+    else if (f.png) image = new ImageRun({ type: 'png', data: f.png, transformation, altText: alt });
     return [
       new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(f.title)] }),
       new Paragraph({ alignment: AlignmentType.CENTER, children: image ? [image] : [new TextRun({ text: `[${f.alt ?? f.title}]`, italics: true })] }),
@@ -290,21 +290,22 @@ export function docxDocument(doc: ExportDoc): Document {
     numbering: w.numbering(),
     styles: {
       default: {
-        document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } },
+        // lineRule stated: LibreOffice reads a line height without one as exact and clips pictures to it.
+        document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
         heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true } },
         heading3: { run: { font: FONT, size: 23, bold: true, color: '404040' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true } },
         heading4: { run: { font: FONT, size: 22, bold: true, italics: true, color: '404040' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
         hyperlink: { run: { color: '0563C1', underline: {} } },
-        footnoteText: { run: { size: 18 }, paragraph: { spacing: { after: 40, line: 240 } } },
+        footnoteText: { run: { size: 18 }, paragraph: { spacing: { after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
         caption: { run: { size: 20, bold: true, italics: false, color: '404040' } },
       },
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 32, color: '595959' }, paragraph: { spacing: { after: 240 } } },
         { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 0, after: 240 } } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '404040' }, paragraph: { indent: { left: 567, right: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'BFBFBF', space: 8 } } } },
-        { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: MONO, size: 19 }, paragraph: { spacing: { after: 0, line: 240 }, shading: { fill: 'F2F2F2', type: ShadingType.CLEAR, color: 'auto' } } },
+        { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: MONO, size: 19 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, shading: { fill: 'F2F2F2', type: ShadingType.CLEAR, color: 'auto' } } },
       ],
     },
     sections: [
@@ -330,4 +331,33 @@ function footer(text: string): Footer {
 /** The .docx file's bytes. */
 export async function toDocx(doc: ExportDoc): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(docxDocument(doc)));
+}
+
+/** About one character of table text (Calibri 10–11 pt) in twips, and a cell's side margins. */
+const CHAR_TWIPS = 125;
+const CELL_MARGINS_TWIPS = 160;
+
+/**
+ * Column widths (twips) for a table of this text: each column first gets room for its longest word
+ * (up to 16 characters, less when the page is too narrow for all of them, so "medium" or "Baseline"
+ * is not broken letter by letter while "Municipalities" may be); the rest of the width is shared in
+ * proportion to how much longer each column's longest text is (up to 40 characters).
+ */
+export function columnWidths(columns: string[][], total: number): number[] {
+  const longestWord = (t: string) => t.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
+  const words = columns.map((texts) => Math.max(3, ...texts.map(longestWord)));
+  // Too many long words for the page: long ones are cut first (they break anyway), short ones last.
+  let need = words;
+  for (const cap of [16, 12, 10, 8, 6]) {
+    need = words.map((w) => Math.min(cap, w));
+    if (need.reduce((a, n) => a + n * CHAR_TWIPS + CELL_MARGINS_TWIPS, 0) <= total) break;
+  }
+  const want = columns.map((texts, c) => Math.max(need[c], Math.min(40, Math.max(4, ...texts.map((t) => t.length)))));
+  const base = need.map((n) => n * CHAR_TWIPS + CELL_MARGINS_TWIPS);
+  const baseSum = base.reduce((a, b) => a + b, 0);
+  if (baseSum >= total) return base.map((b) => Math.floor((total * b) / baseSum));
+  const extra = want.map((w, c) => w - need[c]);
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  const rest = total - baseSum;
+  return base.map((b, c) => Math.floor(b + (extraSum ? (rest * extra[c]) / extraSum : rest / base.length)));
 }

@@ -13,7 +13,7 @@ import { LANDSCAPE_MAP, CHARTER, THEORY_OF_CHANGE, type Outline } from '../core/
 import { refsPlugin } from '../core/refs';
 import type { DocKind } from '../core/types';
 import { firstCitation, laterCitation } from './cite';
-import { extrasFor } from './extras';
+import { extrasFor, type Rasterise } from './extras';
 import type { Align, Block, CitedDoc, ExportDoc, ExportExtras, ExportReport, Inline, Marks, Note, Placeholder, RefResolver, TitleMeta } from './model';
 import { plainText } from './model';
 import { DOC_TYPE_LABELS } from './doc-type';
@@ -32,6 +32,8 @@ export interface PrepareOptions {
   resolve: RefResolver;
   /** Figures and tables to add (default: what `extrasFor` in extras.ts finds for the document type). */
   extras?: ExportExtras;
+  /** SVG → PNG where the host can rasterise (the CLI, the desktop app): Word files carry both. */
+  rasterise?: Rasterise;
   /** The export date (YYYY-MM-DD), shown when the front matter has no date. */
   today?: string;
   /** The file name, the title of last resort. */
@@ -121,7 +123,7 @@ export function prepareExport(text: string, o: PrepareOptions): ExportDoc {
   // Word's Heading 1 is the top section level: the body's highest heading becomes Heading 1.
   const min = Math.min(7, ...walkHeadings(blocks).map((h) => h.level));
   if (min > 1 && min < 7) for (const h of walkHeadings(blocks)) h.level -= min - 1;
-  blocks = placeExtras(blocks, o.extras ?? extrasFor(type, split.body), OUTLINES[type ?? ''], split.body, split.bodyLine);
+  blocks = placeExtras(blocks, o.extras ?? extrasFor(type, split.body, o.rasterise), OUTLINES[type ?? ''], split.body, split.bodyLine);
   return { meta, blocks, notes: walker.notes, references: walker.references, report: walker.report() };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pngRenderer } from '../platform/png';
 import { exists } from '../services/vscode-ports';
 import { exportableType } from '../export/doc-type';
 import { FORMATS, isExportFormat, type ExportDoc, type ExportFormat, type ExportReport } from '../export/model';
@@ -137,13 +138,12 @@ export const exportDocument: Feature = (ctx) => {
     // Own notes can be cited too: wait for their index (restored from storage, usually at once).
     await knowledge.workspaceReady().catch(() => undefined);
 
-    // Figures and tables from other features (the theory-of-change diagram, the results
-    // framework, a landscape map's grid and network) come from the HOOK `extrasFor` in
-    // src/export/extras.ts, used by prepareExport for the extension and the CLI alike; a host that
-    // can rasterise an SVG to PNG for Word would pass `extras` here instead.
+    // A theory of change's diagram and results framework, a landscape map's grid and network are
+    // added by prepareExport (src/export/extras.ts), as in the CLI; with a PNG too where this host
+    // can rasterise (the desktop app with @resvg/resvg-js), for Word readers without SVG.
     let doc: ExportDoc;
     try {
-      doc = lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name });
+      doc = lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name, rasterise: pngRenderer().render });
     } catch (e) {
       const line = e instanceof lib().ExportError ? (e as { line?: number }).line : undefined;
       const go = 'Go to Problem';

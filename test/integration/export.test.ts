@@ -61,6 +61,25 @@ describe('exporting documents (Impact Hubs: Export Document…)', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('exports a theory of change with its diagram and results framework, a landscape map with its grid and network', async () => {
+    await activateExtension();
+    const toc = target('toc.docx');
+    await exportVia({ uri: vscode.Uri.joinPath(workspaceRoot(), 'riverlands-theory-of-change.md').toString(), format: 'docx', destination: toc.toString(), ignorePlaceholders: true });
+    const zip = unzipSync(await vscode.workspace.fs.readFile(toc));
+    const xml = strFromU8(zip['word/document.xml']);
+    assert.match(xml, />Results framework</);
+    assert.match(xml, /descr="Theory of change diagram: /);
+    const media = Object.keys(zip).filter((f) => f.startsWith('word/media/'));
+    assert.ok(media.some((f) => f.endsWith('.svg')), media.join(', '));
+    // The desktop host rasterises with @resvg/resvg-js where it is installed (here: the development checkout).
+    if (IN_NODE) assert.ok(media.some((f) => f.endsWith('.png') && zip[f].length > 10000), `a real PNG fallback: ${media.join(', ')}`);
+    const map = target('map.html');
+    await exportVia({ uri: vscode.Uri.joinPath(workspaceRoot(), 'riverlands-landscape.md').toString(), format: 'html', destination: map.toString(), ignorePlaceholders: true });
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(map));
+    assert.match(html, /<figcaption>Power–interest grid<\/figcaption>\n<img src="data:image\/svg\+xml;base64,/);
+    assert.match(html, /<figcaption>Ecosystem network<\/figcaption>/);
+  });
+
   it('exports a fresh template once told to ignore its prompts, and reports them', async () => {
     await activateExtension();
     const source = target('lake-charter.md');

@@ -7,7 +7,13 @@ import mammoth from 'mammoth';
 import { renderTemplate } from '../../src/core/authoring';
 import type { DocKind, KnowledgeDoc } from '../../src/core/types';
 import { citedDoc, ExportError, prepareExport, renderExport, reportLines, summary, type ExportDoc, type RefResolver } from '../../src/export';
+import { columnWidths } from '../../src/export/docx';
+import { extrasFor } from '../../src/export/extras';
 import { toHtmlString } from '../../src/export/html';
+import { resultsFramework } from '../../src/diagram/results';
+import { parseLandscape } from '../../src/documents/landscape';
+import { parseTheoryOfChange } from '../../src/documents/toc';
+import { esc as escXml } from '../../src/core/html';
 import { plainText } from '../../src/export/model';
 import { safeHref } from '../../src/export/parse';
 import { realKb } from '../fixtures/real-kb';
@@ -355,6 +361,72 @@ describe('export: extras (diagram, results framework) and document types', () =>
     assert.match(toHtmlString(doc), /<img src="data:image\/svg\+xml;base64,PHN2Zy/);
     const { files } = await docxParts(doc);
     assert.match(files['word/document.xml'], /svgBlip/);
+  });
+
+  const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'samples', name), 'utf8');
+
+  it('adds a theory of change\u2019s diagram and results framework, drawn from its own text, in Word and HTML', async () => {
+    const text = sample('riverlands-theory-of-change.md');
+    const graph = parseTheoryOfChange(text);
+    const doc = prepareExport(text, { resolve: kbResolver() });
+    const figures = doc.blocks.filter((b) => b.type === 'figure');
+    const tables = doc.blocks.filter((b) => b.type === 'data-table');
+    assert.equal(figures.length, 1);
+    assert.equal(tables.length, 1);
+    const fig = figures[0].type === 'figure' ? figures[0].figure : undefined;
+    assert.ok(fig?.svg?.includes('1 million people in Riverlands'), 'the diagram shows the goal');
+    for (const n of graph.nodes) assert.ok(fig!.svg!.includes(`data-id="${n.id}"`), `box ${n.id} drawn`);
+    const table = tables[0].type === 'data-table' ? tables[0].table : undefined;
+    assert.equal(table?.rows.length, resultsFramework(graph).rows.length);
+    assert.equal(table?.head.length, 7);
+    assert.ok(table!.rows.every((r) => r.length === 7 && r.every((c) => c.length > 0)), 'every cell filled or marked');
+    assert.match(table!.rows[0][0], /^Goal: By 31 December 2030/);
+    // After the Indicators section (the sample has no Diagram section: the figure goes at the end).
+    const order = doc.blocks.map((b) => (b.type === 'heading' ? plainText(b.children) : b.type));
+    assert.equal(order[order.indexOf('data-table') - 2], '7. Indicators');
+    assert.equal(order[order.length - 1], 'figure');
+    const { files, bytes } = await docxParts(doc);
+    assert.ok(Object.keys(unzipSync(bytes)).some((f) => /^word\/media\/.*\.svg$/.test(f)), 'the SVG is in the Word file');
+    assert.match(files['word/document.xml'], /Results framework/);
+    assert.match(files['word/document.xml'], /descr="Theory of change diagram: the long-term goal at the top, \d+ outcomes/);
+    assert.match(toHtmlString(doc), /<figcaption>Theory of change diagram<\/figcaption>\n<img src="data:image\/svg\+xml;base64,/);
+  });
+
+  it('adds a landscape map\u2019s grid after Actors and its network after Relations', () => {
+    const text = sample('riverlands-landscape.md');
+    const doc = prepareExport(text, { resolve: kbResolver() });
+    const order = doc.blocks.map((b) => (b.type === 'heading' ? plainText(b.children) : b.type === 'figure' ? `figure: ${b.figure.title}` : b.type));
+    const grid = order.indexOf('figure: Power\u2013interest grid');
+    const network = order.indexOf('figure: Ecosystem network');
+    assert.ok(grid > order.indexOf('2. Actors') && grid < order.indexOf('3. Relations'), order.join(' | '));
+    assert.ok(network > order.indexOf('3. Relations') && network < order.indexOf('4. Existing initiatives'), order.join(' | '));
+    const map = parseLandscape(text);
+    const svg = (doc.blocks[grid] as Extract<ExportDoc['blocks'][number], { type: 'figure' }>).figure.svg!;
+    for (const a of map.actors) assert.ok(svg.includes(escXml(a.name)), `${a.name} on the grid`);
+  });
+
+  it('adds a PNG where the host can rasterise, and still exports when rasterising fails; other documents get nothing', () => {
+    const text = sample('riverlands-theory-of-change.md');
+    const png = extrasFor('theory-of-change', text, () => PNG);
+    assert.equal(png?.figures?.[0].png, PNG);
+    const failing = extrasFor('theory-of-change', text, () => {
+      throw new Error('no fonts');
+    });
+    assert.ok(failing?.figures?.[0].svg && !failing.figures[0].png);
+    assert.equal(extrasFor('hub-charter', sample('riverlands-charter.md')), undefined);
+    assert.equal(extrasFor('theory-of-change', '# Empty\n'), undefined, 'nothing to draw');
+    assert.equal(extrasFor('landscape-map', '## Actors\n\n| Actor |\n|---|\n'), undefined, 'no actors');
+    assert.doesNotThrow(() => extrasFor('landscape-map', '| '.repeat(5000)));
+  });
+
+  it('gives short words room in narrow table columns (Word)', () => {
+    const cols = [['Power', 'high', 'medium', 'low'], ['Actor', 'Riverlands Provincial Water Authority (PWA)'], ['Role', 'Founding party; board constituency (provincial government) and secretariat host'.repeat(2)]];
+    const w = columnWidths(cols, 9000);
+    assert.ok(w.reduce((a, b) => a + b, 0) <= 9000);
+    assert.ok(w[0] >= 6 * 110, `"medium" fits: ${w[0]}`);
+    assert.ok(w[2] > w[1] && w[1] > w[0], w.join(', '));
+    const many = columnWidths(Array.from({ length: 9 }, () => ['Municipalities', 'medium']), 9000);
+    assert.ok(many.every((x) => x >= 6 * 110), `long words are cut before short ones: ${many.join(', ')}`);
   });
 
   it('knows the exportable document types from the front matter\u2019s first lines', async () => {
