@@ -72,6 +72,7 @@ export class CheckService implements vscode.Disposable {
       vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, { provideCodeActions: (d, _r, c) => this.codeActions(d, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
       vscode.commands.registerCommand('impactHubs.checkAsCharter', (uri?: vscode.Uri) => this.checkAs('hub-charter', uri)),
       vscode.commands.registerCommand('impactHubs.checkAsTheoryOfChange', (uri?: vscode.Uri) => this.checkAs('theory-of-change', uri)),
+      vscode.commands.registerCommand('impactHubs.checkAsLandscapeMap', (uri?: vscode.Uri) => this.checkAs('landscape-map', uri)),
       vscode.commands.registerCommand('impactHubs.stopCheckingAs', (uri?: vscode.Uri) => this.checkAs(undefined, uri)),
       vscode.commands.registerCommand('impactHubs.showRule', (rule?: unknown) => this.showRule(rule)),
     );
@@ -102,7 +103,7 @@ export class CheckService implements vscode.Disposable {
     return this.context.workspaceState.get<Record<string, CheckedType>>(CHECK_AS_KEY, {});
   }
 
-  /** Impact Hubs: Check This Document as a Charter / as a Theory of Change (remembered per file). */
+  /** Impact Hubs: Check This Document as a Charter / a Theory of Change / a Landscape Map (remembered per file). */
   async checkAs(type: CheckedType | undefined, uri?: vscode.Uri): Promise<CheckResult | undefined> {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     const doc = target && vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());

@@ -187,6 +187,30 @@ describe('landscape map: New Landscape Map, Show Landscape Map, checks', () => {
     assert.ok(!ours(charterUri).some((d) => ruleOf(d) === 'charter/map-actor-missing'), 'every founding party of the map is in the charter');
   });
 
+  it('"Check This Document as a Landscape Map" checks a plain Markdown file as a map, and is remembered', async () => {
+    const api = await activateExtension();
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'check-tests', `lake-notes-${Date.now()}.md`);
+    const text = ['# Lake notes', '', '## Actors', '', '| Actor | Type | Power | Interest | Stance | Already does | Role in the hub |', '|---|---|---|---|---|---|---|', '| Lake Authority | government | high | high | ally | Licenses water points | Founding party |', '', '## Relations', '', '- Lake Authority funds Fishers Union', ''].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await api.checks.check(editor.document);
+      assert.deepEqual(ours(uri).map(ruleOf), [], 'no type in the front matter: no map checks');
+      await vscode.commands.executeCommand('impactHubs.checkAsLandscapeMap');
+      const rules = await waitFor('map checks on the plain file', () => {
+        const r = ours(uri).map(ruleOf);
+        return r.includes('map/unknown-actor') ? r : undefined;
+      });
+      assert.ok(rules.includes('map/affected-communities'), rules.join(', '));
+      assert.ok(rules.every((r) => r.startsWith('map/')), rules.join(', '));
+      await vscode.commands.executeCommand('impactHubs.stopCheckingAs');
+      await waitFor('the checks to stop', () => (ours(uri).length === 0 ? true : undefined));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
   it('Insert Section adds a missing landscape-map section in its outline place', async () => {
     await activateExtension();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntype: landscape-map\n---\n\n# M\n\n## 2. Actors\n\nx\n\n## 5. Power and voice\n\ny\n' });

@@ -58,12 +58,12 @@ const DOCS: [string, (n: number) => string][] = [
   ['many headings of spaces', (n) => rep(`## a${' '.repeat(60)}b\n`, n)],
 ];
 
-function check<T>(c: GrowthCase<T>): void {
+function check<T>(c: GrowthCase<T>, limit = LIMIT): void {
   it(c.name, function () {
     this.timeout(60000);
-    const g = growth(c, LIMIT);
+    const g = growth(c, limit);
     if (process.env.GROWTH_LOG) console.log(`${g.ratio.toFixed(2)}\t${this.test?.fullTitle()}\t${g.n}×${g.reps}`);
-    assert.ok(g.ratio <= LIMIT, `doubling the input multiplied the cost by ${g.ratio.toFixed(2)} (n = ${g.n} → ${4 * g.n}: ${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms per ${g.reps} call(s))`);
+    assert.ok(g.ratio <= limit, `doubling the input multiplied the cost by ${g.ratio.toFixed(2)} (n = ${g.n} → ${4 * g.n}: ${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms per ${g.reps} call(s))`);
   });
 }
 
@@ -123,11 +123,17 @@ describe('complexity: doubling a hostile input at most doubles the cost', () => 
     const lines = ['a heading with a long run of spaces', 'a line of [', 'a line of [[', 'a line of ](', 'a line of <', 'a line of spaces ending in >'];
     const docs = ['blank lines, then a reference', 'nested quotes and lists', 'many fences'];
     for (const [name, make] of [...pick(LINES, lines), ...pick(DOCS, docs)]) {
-      check({
-        name,
-        input: (n) => note(`${make(n)}\n\n[^a]: https://example.org/$&$1 (a dollar URL)\n`).doc!,
-        run: (doc) => renderDoc(doc, ctx, md),
-      });
+      // markdown-it allocates a token object per block and inline element: its garbage collection
+      // makes these ratios jumpy on a busy machine (2.0–2.5 measured, once 2.53), so they get 3.0,
+      // which still fails quadratic growth (4×).
+      check(
+        {
+          name,
+          input: (n) => note(`${make(n)}\n\n[^a]: https://example.org/$&$1 (a dollar URL)\n`).doc!,
+          run: (doc) => renderDoc(doc, ctx, md),
+        },
+        3,
+      );
     }
   });
 
