@@ -6,7 +6,7 @@ import { escapeMarkdown, safeExternalUrl } from '../core/html';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
 import type { Feature } from './feature';
-import { kbSourceUri } from '../views/kb-uri';
+import { kbSourceUri } from '../services/kb-uri';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
 

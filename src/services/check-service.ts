@@ -12,7 +12,7 @@ import { detectDocType } from '../core/authoring';
 import type { DocType } from '../core/outlines';
 import type { DocKind } from '../core/types';
 import type { KnowledgeService } from './knowledge';
-import { KB_SCHEME } from '../views/kb-uri';
+import { KB_SCHEME } from './kb-uri';
 
 const CHECK_AS_KEY = 'impactHubs.checkAs';
 const DEBOUNCE_MS = 300;

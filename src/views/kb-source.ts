@@ -3,7 +3,7 @@ import { ruleMarkdown } from '../checks/docs';
 import { RULES } from '../checks/rules';
 import type { Feature } from '../features/feature';
 import { readExtensionFile } from '../services/vscode-ports';
-import { KB_SCHEME } from './kb-uri';
+import { KB_SCHEME } from '../services/kb-uri';
 
 /**
  * Serves read-only Markdown under the `impact-hubs-kb:` scheme: the bundled knowledge base

@@ -7,7 +7,7 @@ import type { KnowledgeDoc } from '../core/types';
 import { highlightMatcher } from '../search/snippet';
 import type { KnowledgeService } from '../services/knowledge';
 import { panelIcon } from './icons';
-import { kbSourceUri } from './kb-uri';
+import { kbSourceUri } from '../services/kb-uri';
 import { parseFromWebview, type ReaderState } from './protocol';
 import { citationFor, citationWithSources, referenceFor } from '../core/citation';
 
