@@ -3,6 +3,7 @@ import { detectDocType } from '../core/authoring';
 import { slugOf } from '../core/keys';
 import { actorAtLine, parseLandscape, type LandscapeMap } from '../documents/landscape';
 import { layoutGrid, layoutNetwork } from '../diagram/landscape';
+import { LANDSCAPE_MAP_PAGE } from '../diagram/pages';
 import { gridSvg, mapEmptyMessage, mapSummary, networkNotice, networkSvg, standaloneMapSvg, type MapView } from '../diagram/landscape-svg';
 import type { Feature } from '../features/feature';
 import { pngRenderer } from '../platform/png';
@@ -138,30 +139,7 @@ export class LandscapeMapView implements vscode.Disposable {
       this.panel = panel;
       panel.onDidDispose(() => (this.panel = undefined));
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseMapMessage(raw)));
-      panel.webview.html = html(
-        this.context,
-        panel.webview,
-        title,
-        'landscape-map.css',
-        'landscape-map.js',
-        `<nav class="toolbar" aria-label="Landscape map actions">
-<div class="tabs" role="tablist" aria-label="Views of the landscape map">
-<button type="button" role="tab" id="tab-grid" data-tab="grid" aria-controls="viewport" aria-selected="true">Power–interest grid</button>
-<button type="button" role="tab" id="tab-network" data-tab="network" aria-controls="viewport" aria-selected="false" tabindex="-1">Ecosystem network</button>
-</div>
-<span id="summary" class="summary" role="status"></span>
-<span class="spacer"></span>
-<button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="fit" title="Fit to view (0)">Fit</button>
-<button type="button" data-command="exportMap" title="Save the grid or the network as SVG or PNG">Export…</button>
-</nav>
-<div id="notice" class="notice" role="status" hidden></div>
-<details id="problems" class="problems" hidden><summary></summary><ul></ul></details>
-<div id="viewport" class="viewport" role="tabpanel" aria-labelledby="tab-grid" tabindex="0" aria-label="Landscape map. Arrow keys move between actors, Enter goes to the actor's row, plus and minus zoom, 0 fits."><div id="canvas" class="canvas"></div></div>
-<p id="empty" class="empty" hidden></p>
-<p class="help">Click an actor to go to its row. Arrow keys move between actors; Enter goes to the row; Ctrl+wheel or +/− zoom, 0 fits; drag to pan. Left and right arrows on the tabs switch views.</p>`,
-      );
+      panel.webview.html = html(this.context, panel.webview, title, LANDSCAPE_MAP_PAGE);
     } else {
       this.panel.title = title;
       this.panel.reveal(this.panel.viewColumn, true);

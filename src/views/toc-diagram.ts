@@ -5,6 +5,7 @@ import { makeNonce, page } from '../core/html';
 import { slugOf } from '../core/keys';
 import { nodeAtLine, parseTheoryOfChange, type TocGraph } from '../documents/toc';
 import { toMermaid } from '../diagram/mermaid';
+import { RESULTS_PAGE, TOC_DIAGRAM_PAGE, type WebviewPageSpec } from '../diagram/pages';
 import { resultsCsv, resultsFramework, resultsHtml, resultsMarkdown } from '../diagram/results';
 import { renderTocSvg, sizeNotice, standaloneSvg } from '../diagram/svg';
 import type { Feature } from '../features/feature';
@@ -63,9 +64,9 @@ export function newPanel(context: vscode.ExtensionContext, viewType: string, tit
   return panel;
 }
 
-export function html(context: vscode.ExtensionContext, w: vscode.Webview, title: string, style: string, script: string, body: string): string {
+export function html(context: vscode.ExtensionContext, w: vscode.Webview, title: string, spec: WebviewPageSpec): string {
   const media = (f: string) => w.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', f)).toString();
-  return page({ title, cspSource: w.cspSource, nonce: makeNonce(), styles: [media('toc-diagram.css')].concat(style ? [media(style)] : []), scripts: [media(script)], body });
+  return page({ title, cspSource: w.cspSource, nonce: makeNonce(), styles: spec.styles.map(media), scripts: spec.scripts.map(media), body: spec.body });
 }
 
 /**
@@ -152,27 +153,7 @@ export class TocDiagram implements vscode.Disposable {
       this.panel = panel;
       panel.onDidDispose(() => (this.panel = undefined));
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseTocMessage(raw)));
-      panel.webview.html = html(
-        this.context,
-        panel.webview,
-        title,
-        '',
-        'toc-diagram.js',
-        `<nav class="toolbar" aria-label="Diagram actions">
-<button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="fit" title="Fit to view (0)">Fit</button>
-<button type="button" data-expand title="Expand every collapsed pathway">Expand all</button>
-<span class="spacer"></span>
-<button type="button" data-command="showResults" title="The logframe view of this theory of change">Results framework</button>
-<button type="button" data-command="exportDiagram" title="Save as SVG, PNG or Mermaid">Export…</button>
-</nav>
-<div id="notice" class="notice" role="status" hidden></div>
-<details id="problems" class="problems" hidden><summary></summary><ul></ul></details>
-<div id="viewport" class="viewport" tabindex="0" aria-label="Theory of change diagram. Tab or arrow keys move between boxes, Enter goes to the line, C collapses a pathway, plus and minus zoom, 0 fits."><div id="canvas" class="canvas"></div></div>
-<p id="empty" class="empty" hidden></p>
-<p class="help">Drag to pan, Ctrl+wheel or +/− to zoom, 0 to fit. Arrow keys move between boxes; Enter goes to the line; C collapses or expands a pathway.</p>`,
-      );
+      panel.webview.html = html(this.context, panel.webview, title, TOC_DIAGRAM_PAGE);
     } else {
       this.panel.title = title;
       this.panel.reveal(this.panel.viewColumn, true);
@@ -192,18 +173,7 @@ export class TocDiagram implements vscode.Disposable {
       this.results = panel;
       panel.onDidDispose(() => (this.results = undefined));
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseTocMessage(raw)));
-      panel.webview.html = html(
-        this.context,
-        panel.webview,
-        title,
-        '',
-        'toc-results.js',
-        `<nav class="toolbar" aria-label="Results framework actions"><strong id="summary"></strong><span class="spacer"></span>
-<button type="button" data-command="showDiagram">Diagram</button>
-<button type="button" data-command="exportMarkdown" title="Open the table as Markdown in a new editor">Export as Markdown</button>
-<button type="button" data-command="exportCsv" title="Save the table as a CSV file">Export as CSV</button></nav>
-<main id="table" class="results-main"></main>`,
-      );
+      panel.webview.html = html(this.context, panel.webview, title, RESULTS_PAGE);
     } else {
       this.results.title = title;
       this.results.reveal(this.results.viewColumn, true);
