@@ -15,7 +15,7 @@ export interface WebviewPageSpec {
 /** Show Theory of Change Diagram: pan and zoom, keyboard between boxes, collapse, problems. */
 export const TOC_DIAGRAM_PAGE: WebviewPageSpec = {
   styles: ['toc-diagram.css'],
-  scripts: ['toc-diagram.js'],
+  scripts: ['diagram-view.js', 'toc-diagram.js'],
   body: `<nav class="toolbar" aria-label="Diagram actions">
 <button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
 <button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
@@ -46,7 +46,7 @@ export const RESULTS_PAGE: WebviewPageSpec = {
 /** Show Landscape Map: the power–interest grid and the ecosystem network as two tabs. */
 export const LANDSCAPE_MAP_PAGE: WebviewPageSpec = {
   styles: ['toc-diagram.css', 'landscape-map.css'],
-  scripts: ['landscape-map.js'],
+  scripts: ['diagram-view.js', 'landscape-map.js'],
   body: `<nav class="toolbar" aria-label="Landscape map actions">
 <div class="tabs" role="tablist" aria-label="Views of the landscape map">
 <button type="button" role="tab" id="tab-grid" data-tab="grid" aria-controls="viewport" aria-selected="true">Power–interest grid</button>
