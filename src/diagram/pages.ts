@@ -14,7 +14,7 @@ export interface WebviewPageSpec {
 
 /** Show Theory of Change Diagram: pan and zoom, keyboard between boxes, collapse, problems. */
 export const TOC_DIAGRAM_PAGE: WebviewPageSpec = {
-  styles: ['toc-diagram.css'],
+  styles: ['diagram-view.css', 'toc-diagram.css'],
   scripts: ['diagram-view.js', 'toc-diagram.js'],
   body: `<nav class="toolbar" aria-label="Diagram actions">
 <button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
@@ -34,7 +34,7 @@ export const TOC_DIAGRAM_PAGE: WebviewPageSpec = {
 
 /** Show Results Framework: the logframe table. */
 export const RESULTS_PAGE: WebviewPageSpec = {
-  styles: ['toc-diagram.css'],
+  styles: ['diagram-view.css', 'toc-diagram.css'],
   scripts: ['toc-results.js'],
   body: `<nav class="toolbar" aria-label="Results framework actions"><strong id="summary"></strong><span class="spacer"></span>
 <button type="button" data-command="showDiagram">Diagram</button>
@@ -45,7 +45,7 @@ export const RESULTS_PAGE: WebviewPageSpec = {
 
 /** Show Landscape Map: the power–interest grid and the ecosystem network as two tabs. */
 export const LANDSCAPE_MAP_PAGE: WebviewPageSpec = {
-  styles: ['toc-diagram.css', 'landscape-map.css'],
+  styles: ['diagram-view.css', 'landscape-map.css'],
   scripts: ['diagram-view.js', 'landscape-map.js'],
   body: `<nav class="toolbar" aria-label="Landscape map actions">
 <div class="tabs" role="tablist" aria-label="Views of the landscape map">
