@@ -1,7 +1,7 @@
 /**
  * Landscape map layouts → SVG, with the conventions of the theory-of-change diagram (./svg.ts):
- * `webview` mode has CSS classes only (themed by media/landscape-map.css with --vscode-*
- * variables; the CSP forbids inline styles) and focusable actors with data-id/data-line;
+ * `webview` mode has CSS classes only (themed by media/landscape-map.css, actor states by
+ * diagram-view.css, with --vscode-* variables; the CSP forbids inline styles) and focusable actors with data-id/data-line;
  * `standalone` mode adds presentation attributes in a light palette, so the file looks the same
  * in a browser, on GitHub or rasterised to PNG. Every user text is escaped.
  */

@@ -1,7 +1,8 @@
 /**
  * Layout → SVG string. Two modes:
- * - `webview`: CSS classes only (themed by media/toc-diagram.css with --vscode-* variables; no
- *   inline styles, which the webview's CSP forbids), focusable nodes with data-id/data-line.
+ * - `webview`: CSS classes only (themed by media/toc-diagram.css, box states by diagram-view.css,
+ *   with --vscode-* variables; no inline styles, which the webview's CSP forbids), focusable
+ *   nodes with data-id/data-line.
  * - `standalone`: the same markup with presentation attributes (fill, stroke, font) in a light
  *   palette, so it looks the same in a browser, on GitHub, in Inkscape or rasterised to PNG.
  * Every user text is escaped; rationales are `<title>`s of their arrows.

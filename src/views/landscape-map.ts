@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { detectDocType } from '../core/authoring';
-import { slugOf } from '../core/keys';
 import { actorAtLine, parseLandscape, type LandscapeMap } from '../documents/landscape';
 import { layoutGrid, layoutNetwork } from '../diagram/landscape';
+import { LANDSCAPE_MAP_PAGE } from '../diagram/pages';
 import { gridSvg, mapEmptyMessage, mapSummary, networkNotice, networkSvg, standaloneMapSvg, type MapView } from '../diagram/landscape-svg';
 import type { Feature } from '../features/feature';
 import { pngRenderer } from '../platform/png';
+import { diagnosticProblems, folderOf, LivePanel, uriOf } from './live-panel';
 import { parseMapMessage, type MapFromWebview, type MapTab, type MapToWebview } from './protocol';
-import { html, newPanel } from './toc-diagram';
 import { writeChosen } from '../services/vscode-ports';
 
 export const MAP_VIEW_TYPE = 'impactHubs.landscapeMap';
@@ -32,10 +32,9 @@ interface Snapshot {
 
 function snapshot(doc: vscode.TextDocument): Snapshot {
   const map = parseLandscape(doc.getText());
-  const diags = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
   const seen = new Set<string>();
   const problems: Snapshot['problems'] = [];
-  for (const p of [...map.problems.map((x) => ({ line: x.line, message: x.message })), ...diags.map((d) => ({ line: d.range.start.line, message: d.message }))]) {
+  for (const p of [...map.problems.map((x) => ({ line: x.line, message: x.message })), ...diagnosticProblems(doc)]) {
     const key = `${p.line}\u0000${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -45,71 +44,44 @@ function snapshot(doc: vscode.TextDocument): Snapshot {
   return { map, problems };
 }
 
-function isMap(doc: vscode.TextDocument | undefined): boolean {
-  return !!doc && doc.languageId === 'markdown' && detectDocType(doc.getText()) === 'landscape-map';
-}
-
-const uriOf = (u: vscode.Uri | string) => (typeof u === 'string' ? vscode.Uri.parse(u) : u);
-
 /**
  * Impact Hubs: Show Landscape Map (a webview beside the editor with two tabs: the power–interest
  * grid and the ecosystem network; it follows the document as it is typed) and Export Landscape
  * Map… (SVG anywhere, PNG where Node runs).
  */
-export class LandscapeMapView implements vscode.Disposable {
+export class LandscapeMapView extends LivePanel<Snapshot> {
   private panel?: vscode.WebviewPanel;
-  private doc?: vscode.TextDocument;
-  private timer?: ReturnType<typeof setTimeout>;
-  private version = 0;
-  private current?: Snapshot;
-  private highlighted?: string;
-  private lastRenderAt = -Infinity;
   /** The tab shown (kept when the panel is closed and opened again). */
   tab: MapTab = 'grid';
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<{ version: number; at: number }>();
-  /** Fires when the page reports it has drawn a render (tests wait for it). */
-  readonly onDidRender = this.renderedEmitter.event;
   /** The last pictures sent to the page. */
   lastGrid = '';
   lastNetwork = '';
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext) {
+    super(context, {
+      contextKey: MAP_CONTEXT_KEY,
+      isKind: (doc) => detectDocType(doc.getText()) === 'landscape-map',
+      debounceMs: MAP_DEBOUNCE_MS,
+      noDocument: 'Impact Hubs: open a landscape map (a Markdown file with "type: landscape-map", or run Impact Hubs: New Landscape Map) to see its grid and network.',
+      notKind: 'Impact Hubs: this document does not look like a landscape map; the view shows what it can read',
+      uriStrings: true,
+    });
     this.disposables.push(
-      this.renderedEmitter,
       vscode.commands.registerCommand('impactHubs.showLandscapeMap', (uri?: unknown, options?: { view?: unknown }) => this.show(uri, options?.view)),
       vscode.commands.registerCommand('impactHubs.exportLandscapeMap', (args?: MapExportArgs) => this.exportMap(args)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.doc && e.contentChanges.length) this.schedule();
-        if (e.document === vscode.window.activeTextEditor?.document) this.updateContext();
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (this.doc && e.uris.some((u) => u.toString() === this.doc!.uri.toString())) this.schedule();
-      }),
-      vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document === this.doc) this.highlightLine(e.selections[0].active.line);
-      }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === this.doc) this.doc = undefined;
-      }),
     );
-    this.updateContext();
   }
 
-  private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', MAP_CONTEXT_KEY, isMap(vscode.window.activeTextEditor?.document));
+  protected pages(): (vscode.WebviewPanel | undefined)[] {
+    return [this.panel];
   }
 
-  /** The document to show: the one given, else the active editor's, else the one already shown. */
-  private async target(arg: unknown): Promise<vscode.TextDocument | undefined> {
-    if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
-    if (typeof arg === 'string' && arg) return vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
-    const active = vscode.window.activeTextEditor?.document;
-    if (active?.languageId === 'markdown') return active;
-    if (this.doc && !this.doc.isClosed) return this.doc;
-    void vscode.window.showInformationMessage('Impact Hubs: open a landscape map (a Markdown file with "type: landscape-map", or run Impact Hubs: New Landscape Map) to see its grid and network.');
-    return undefined;
+  protected cursorPage(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  protected idAtLine(snap: Snapshot, line: number): string | undefined {
+    return actorAtLine(snap.map, line)?.id;
   }
 
   get panelOpen(): vscode.WebviewPanel | undefined {
@@ -121,75 +93,36 @@ export class LandscapeMapView implements vscode.Disposable {
     return this.current?.map;
   }
 
-  get highlightedId(): string | undefined {
-    return this.highlighted;
-  }
-
   /** Opens (or reveals) the map beside the editor, on the tab asked for (or the last one). */
   async show(arg?: unknown, view?: unknown): Promise<vscode.WebviewPanel | undefined> {
     const doc = await this.target(arg);
     if (!doc) return undefined;
-    this.doc = doc;
     if (view === 'grid' || view === 'network') this.tab = view;
-    if (!isMap(doc)) void vscode.window.setStatusBarMessage('Impact Hubs: this document does not look like a landscape map; the view shows what it can read', 5000);
-    const title = `Landscape map: ${vscode.workspace.asRelativePath(doc.uri)}`;
-    if (!this.panel) {
-      const panel = newPanel(this.context, MAP_VIEW_TYPE, title);
-      this.panel = panel;
-      panel.onDidDispose(() => (this.panel = undefined));
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseMapMessage(raw)));
-      panel.webview.html = html(
-        this.context,
-        panel.webview,
-        title,
-        'landscape-map.css',
-        'landscape-map.js',
-        `<nav class="toolbar" aria-label="Landscape map actions">
-<div class="tabs" role="tablist" aria-label="Views of the landscape map">
-<button type="button" role="tab" id="tab-grid" data-tab="grid" aria-controls="viewport" aria-selected="true">Power–interest grid</button>
-<button type="button" role="tab" id="tab-network" data-tab="network" aria-controls="viewport" aria-selected="false" tabindex="-1">Ecosystem network</button>
-</div>
-<span id="summary" class="summary" role="status"></span>
-<span class="spacer"></span>
-<button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="fit" title="Fit to view (0)">Fit</button>
-<button type="button" data-command="exportMap" title="Save the grid or the network as SVG or PNG">Export…</button>
-</nav>
-<div id="notice" class="notice" role="status" hidden></div>
-<details id="problems" class="problems" hidden><summary></summary><ul></ul></details>
-<div id="viewport" class="viewport" role="tabpanel" aria-labelledby="tab-grid" tabindex="0" aria-label="Landscape map. Arrow keys move between actors, Enter goes to the actor's row, plus and minus zoom, 0 fits."><div id="canvas" class="canvas"></div></div>
-<p id="empty" class="empty" hidden></p>
-<p class="help">Click an actor to go to its row. Arrow keys move between actors; Enter goes to the row; Ctrl+wheel or +/− zoom, 0 fits; drag to pan. Left and right arrows on the tabs switch views.</p>`,
-      );
-    } else {
-      this.panel.title = title;
-      this.panel.reveal(this.panel.viewColumn, true);
+    this.follow(doc);
+    const open = this.panel;
+    this.panel = this.openPage(this.panel, {
+      viewType: MAP_VIEW_TYPE,
+      title: `Landscape map: ${vscode.workspace.asRelativePath(doc.uri)}`,
+      spec: LANDSCAPE_MAP_PAGE,
+      onMessage: (raw) => this.onMessage(parseMapMessage(raw)),
+      closed: () => (this.panel = undefined),
+    });
+    if (open) {
       const msg: MapToWebview = { type: 'tab', tab: this.tab };
-      void this.panel.webview.postMessage(msg);
+      void open.webview.postMessage(msg);
     }
     this.render();
     return this.panel;
-  }
-
-  private schedule(): void {
-    if (!this.panel || this.timer) return;
-    const wait = Math.max(0, this.lastRenderAt + MAP_DEBOUNCE_MS - performance.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.render();
-    }, wait);
   }
 
   /** Parses, lays out both views and sends them to the page. */
   render(): void {
     const doc = this.doc;
     if (!doc || !this.panel) return;
-    this.lastRenderAt = performance.now();
+    this.rendering();
     const snap = snapshot(doc);
     this.current = snap;
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    this.highlighted = editor ? actorAtLine(snap.map, editor.selection.active.line)?.id : this.highlighted;
+    this.highlighted = this.cursorId(snap);
     const options = { mode: 'webview' as const, problemLines: snap.problems.map((p) => p.line), highlight: this.highlighted };
     const network = layoutNetwork(snap.map);
     this.lastGrid = gridSvg(layoutGrid(snap.map), snap.map, options);
@@ -209,61 +142,29 @@ export class LandscapeMapView implements vscode.Disposable {
     void this.panel.webview.postMessage(msg);
   }
 
-  private highlightLine(line: number): void {
-    if (!this.panel || !this.current) return;
-    const id = actorAtLine(this.current.map, line)?.id;
-    if (id === this.highlighted) return;
-    this.highlighted = id;
-    const msg: MapToWebview = { type: 'highlight', id };
-    void this.panel.webview.postMessage(msg);
-  }
-
   /** Handles a validated page message (also the tests' way in). */
   async onMessage(msg: MapFromWebview | undefined): Promise<void> {
-    if (!msg) return;
+    if (!msg || (await this.commonMessage(msg))) return;
     switch (msg.type) {
-      case 'ready':
-        this.render();
-        return;
-      case 'reveal':
-        await this.reveal(msg.line);
-        return;
       case 'tab':
         this.tab = msg.tab;
         return;
       case 'command':
         await this.exportMap({ view: this.tab });
         return;
-      case 'rendered':
-        this.renderedEmitter.fire({ version: msg.version, at: performance.now() });
-        return;
     }
   }
 
-  /** Shows the followed document with the cursor on a line (a click on an actor). */
-  async reveal(line: number): Promise<vscode.TextEditor | undefined> {
-    const doc = this.doc;
-    if (!doc || doc.isClosed) return undefined;
-    const l = Math.min(Math.max(0, line), doc.lineCount - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    const text = doc.lineAt(l).text;
-    // At the start of the row's first cell (after "| "), or of the line's text.
+  /** A click on an actor goes to the start of its row's first cell (after "| "), or of the line's text. */
+  protected revealColumn(line: vscode.TextLine): number {
+    const text = line.text;
     const pipe = text.indexOf('|');
-    let col = doc.lineAt(l).firstNonWhitespaceCharacterIndex;
+    let col = line.firstNonWhitespaceCharacterIndex;
     if (pipe >= 0 && pipe === col) {
       col = pipe + 1;
       while (text[col] === ' ') col++;
     }
-    const start = new vscode.Position(l, col);
-    editor.selection = new vscode.Selection(start, start);
-    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return editor;
-  }
-
-  private baseName(): string {
-    const path = this.doc?.uri.path ?? 'landscape.md';
-    return slugOf(path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '')) || 'landscape';
+    return col;
   }
 
   /** Impact Hubs: Export Landscape Map… — the grid or the network as a standalone SVG or (desktop) PNG. */
@@ -298,10 +199,10 @@ export class LandscapeMapView implements vscode.Disposable {
     }
     let uri = args.uri ? uriOf(args.uri) : undefined;
     if (!uri) {
-      const dir = doc.uri.with({ path: doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/') + 1) || '/' });
+      const dir = folderOf(doc.uri);
       uri = await vscode.window.showSaveDialog({
         title: `Export the ${view === 'grid' ? 'power–interest grid' : 'ecosystem network'} as ${format.toUpperCase()}`,
-        defaultUri: doc.isUntitled ? undefined : vscode.Uri.joinPath(dir, `${this.baseName()}-${view}.${format}`),
+        defaultUri: doc.isUntitled ? undefined : vscode.Uri.joinPath(dir, `${this.baseName('landscape')}-${view}.${format}`),
         filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
         saveLabel: 'Export',
       });
@@ -319,11 +220,6 @@ export class LandscapeMapView implements vscode.Disposable {
     return uri;
   }
 
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 export const landscapeMap: Feature = (ctx) => {

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { writeChosen } from '../services/vscode-ports';
 import { detectDocType } from '../core/authoring';
-import { makeNonce, page } from '../core/html';
-import { slugOf } from '../core/keys';
 import { nodeAtLine, parseTheoryOfChange, type TocGraph } from '../documents/toc';
 import { toMermaid } from '../diagram/mermaid';
+import { RESULTS_PAGE, TOC_DIAGRAM_PAGE } from '../diagram/pages';
 import { resultsCsv, resultsFramework, resultsHtml, resultsMarkdown } from '../diagram/results';
 import { renderTocSvg, sizeNotice, standaloneSvg } from '../diagram/svg';
 import type { Feature } from '../features/feature';
 import { pngRenderer } from '../platform/png';
-import { panelIcon } from './icons';
+import { diagnosticProblems, folderOf, LivePanel, uriOf } from './live-panel';
 import { parseTocMessage, type ResultsToWebview, type TocFromWebview, type TocToWebview } from './protocol';
 
 export const DIAGRAM_VIEW_TYPE = 'impactHubs.tocDiagram';
@@ -40,104 +39,55 @@ interface Snapshot {
 function snapshot(doc: vscode.TextDocument): Snapshot {
   const graph = parseTheoryOfChange(doc.getText());
   // Problems from the parser and from every diagnostic on the document (the checks, references).
-  const diags = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-  const problems = [...graph.problems.map((p) => ({ line: p.line, message: p.message })), ...diags.map((d) => ({ line: d.range.start.line, message: d.message }))].sort((a, b) => a.line - b.line);
+  const problems = [...graph.problems.map((p) => ({ line: p.line, message: p.message })), ...diagnosticProblems(doc)].sort((a, b) => a.line - b.line);
   return { graph, problems };
-}
-
-function isToc(doc: vscode.TextDocument | undefined): boolean {
-  return !!doc && doc.languageId === 'markdown' && detectDocType(doc.getText()) === 'theory-of-change';
-}
-
-const uriOf = (u: vscode.Uri | string) => (typeof u === 'string' ? vscode.Uri.parse(u) : u);
-
-/** A webview page of ours: strict CSP, media/ only. */
-export function newPanel(context: vscode.ExtensionContext, viewType: string, title: string, column?: vscode.ViewColumn): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel(
-    viewType,
-    title,
-    { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true },
-    { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')], retainContextWhenHidden: false },
-  );
-  panel.iconPath = panelIcon(context.extensionUri);
-  return panel;
-}
-
-export function html(context: vscode.ExtensionContext, w: vscode.Webview, title: string, style: string, script: string, body: string): string {
-  const media = (f: string) => w.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', f)).toString();
-  return page({ title, cspSource: w.cspSource, nonce: makeNonce(), styles: [media('toc-diagram.css')].concat(style ? [media(style)] : []), scripts: [media(script)], body });
 }
 
 /**
  * Impact Hubs: Show Theory of Change Diagram, Show Results Framework, Export Diagram… and Export
  * Results Framework…: webviews beside the editor that follow the document as it is typed.
  */
-export class TocDiagram implements vscode.Disposable {
+export class TocDiagram extends LivePanel<Snapshot> {
   private panel?: vscode.WebviewPanel;
   private results?: vscode.WebviewPanel;
-  /** The document both views follow. */
-  private doc?: vscode.TextDocument;
   private collapsed = new Set<string>();
-  private timer?: ReturnType<typeof setTimeout>;
-  private version = 0;
-  private current?: Snapshot;
-  private highlighted?: string;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<{ version: number; at: number }>();
-  /** Fires when the diagram page reports it has drawn a render (tests measure latency with it). */
-  readonly onDidRender = this.renderedEmitter.event;
-  /** The last SVG sent to the page, and when the document change that caused it arrived. */
+  /** The last SVG sent to the page (lastChangeAt: when the document change that caused it arrived). */
   lastSvg = '';
-  lastChangeAt = 0;
   /** When the last render was computed and posted to the page (performance.now()). */
   lastPostedAt = 0;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext) {
+    super(context, {
+      contextKey: CONTEXT_KEY,
+      isKind: (doc) => detectDocType(doc.getText()) === 'theory-of-change',
+      debounceMs: DEBOUNCE_MS,
+      noDocument: 'Impact Hubs: open a theory of change (a Markdown file with "type: theory-of-change" or its sections) to see its diagram.',
+      notKind: 'Impact Hubs: this document does not look like a theory of change; the diagram shows what it can read',
+    });
     this.disposables.push(
-      this.renderedEmitter,
       vscode.commands.registerCommand('impactHubs.showTocDiagram', (uri?: unknown) => this.showDiagram(uri)),
       vscode.commands.registerCommand('impactHubs.showResultsFramework', (uri?: unknown) => this.showResults(uri)),
       vscode.commands.registerCommand('impactHubs.exportDiagram', (args?: ExportArgs) => this.exportDiagram(args)),
       vscode.commands.registerCommand('impactHubs.exportResultsFramework', (args?: { format?: 'markdown' | 'csv'; uri?: vscode.Uri | string; replace?: boolean }) => this.exportResults(args)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.doc && e.contentChanges.length) {
-          this.lastChangeAt = performance.now();
-          this.schedule();
-        }
-        if (e.document === vscode.window.activeTextEditor?.document) this.updateContext();
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (this.doc && e.uris.some((u) => u.toString() === this.doc!.uri.toString())) this.schedule();
-      }),
-      vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document === this.doc) this.highlightLine(e.selections[0].active.line);
-      }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === this.doc) this.doc = undefined;
-      }),
     );
-    this.updateContext();
   }
 
-  private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, isToc(vscode.window.activeTextEditor?.document));
+  protected pages(): (vscode.WebviewPanel | undefined)[] {
+    return [this.panel, this.results];
   }
 
-  /** The document to show: the one given, else the active editor's, else the one already shown. */
-  private async target(arg: unknown): Promise<vscode.TextDocument | undefined> {
-    if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
-    const active = vscode.window.activeTextEditor?.document;
-    if (active?.languageId === 'markdown') return active;
-    if (this.doc && !this.doc.isClosed) return this.doc;
-    void vscode.window.showInformationMessage('Impact Hubs: open a theory of change (a Markdown file with "type: theory-of-change" or its sections) to see its diagram.');
-    return undefined;
+  protected cursorPage(): vscode.WebviewPanel | undefined {
+    return this.panel;
   }
 
-  private follow(doc: vscode.TextDocument): void {
+  protected idAtLine(snap: Snapshot, line: number): string | undefined {
+    return nodeAtLine(snap.graph, line)?.id;
+  }
+
+  /** Both views follow one document; another one starts with every pathway expanded. */
+  protected follow(doc: vscode.TextDocument): void {
     if (this.doc !== doc) this.collapsed.clear();
-    this.doc = doc;
-    if (!isToc(doc)) void vscode.window.setStatusBarMessage('Impact Hubs: this document does not look like a theory of change; the diagram shows what it can read', 5000);
+    super.follow(doc);
   }
 
   /** Opens (or reveals) the diagram beside the editor. */
@@ -145,38 +95,15 @@ export class TocDiagram implements vscode.Disposable {
     const doc = await this.target(arg);
     if (!doc) return undefined;
     this.follow(doc);
-    const title = `Diagram: ${vscode.workspace.asRelativePath(doc.uri)}`;
-    if (!this.panel) {
-      // Beside the editor; a tab next to the results framework when that is open.
-      const panel = newPanel(this.context, DIAGRAM_VIEW_TYPE, title, this.results?.viewColumn);
-      this.panel = panel;
-      panel.onDidDispose(() => (this.panel = undefined));
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseTocMessage(raw)));
-      panel.webview.html = html(
-        this.context,
-        panel.webview,
-        title,
-        '',
-        'toc-diagram.js',
-        `<nav class="toolbar" aria-label="Diagram actions">
-<button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="fit" title="Fit to view (0)">Fit</button>
-<button type="button" data-expand title="Expand every collapsed pathway">Expand all</button>
-<span class="spacer"></span>
-<button type="button" data-command="showResults" title="The logframe view of this theory of change">Results framework</button>
-<button type="button" data-command="exportDiagram" title="Save as SVG, PNG or Mermaid">Export…</button>
-</nav>
-<div id="notice" class="notice" role="status" hidden></div>
-<details id="problems" class="problems" hidden><summary></summary><ul></ul></details>
-<div id="viewport" class="viewport" tabindex="0" aria-label="Theory of change diagram. Tab or arrow keys move between boxes, Enter goes to the line, C collapses a pathway, plus and minus zoom, 0 fits."><div id="canvas" class="canvas"></div></div>
-<p id="empty" class="empty" hidden></p>
-<p class="help">Drag to pan, Ctrl+wheel or +/− to zoom, 0 to fit. Arrow keys move between boxes; Enter goes to the line; C collapses or expands a pathway.</p>`,
-      );
-    } else {
-      this.panel.title = title;
-      this.panel.reveal(this.panel.viewColumn, true);
-    }
+    // Beside the editor; a tab next to the results framework when that is open.
+    this.panel = this.openPage(this.panel, {
+      viewType: DIAGRAM_VIEW_TYPE,
+      title: `Diagram: ${vscode.workspace.asRelativePath(doc.uri)}`,
+      spec: TOC_DIAGRAM_PAGE,
+      column: this.results?.viewColumn,
+      onMessage: (raw) => this.onMessage(parseTocMessage(raw)),
+      closed: () => (this.panel = undefined),
+    });
     this.render();
     return this.panel;
   }
@@ -186,42 +113,16 @@ export class TocDiagram implements vscode.Disposable {
     const doc = await this.target(arg);
     if (!doc) return undefined;
     this.follow(doc);
-    const title = `Results framework: ${vscode.workspace.asRelativePath(doc.uri)}`;
-    if (!this.results) {
-      const panel = newPanel(this.context, RESULTS_VIEW_TYPE, title, this.panel?.viewColumn);
-      this.results = panel;
-      panel.onDidDispose(() => (this.results = undefined));
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(parseTocMessage(raw)));
-      panel.webview.html = html(
-        this.context,
-        panel.webview,
-        title,
-        '',
-        'toc-results.js',
-        `<nav class="toolbar" aria-label="Results framework actions"><strong id="summary"></strong><span class="spacer"></span>
-<button type="button" data-command="showDiagram">Diagram</button>
-<button type="button" data-command="exportMarkdown" title="Open the table as Markdown in a new editor">Export as Markdown</button>
-<button type="button" data-command="exportCsv" title="Save the table as a CSV file">Export as CSV</button></nav>
-<main id="table" class="results-main"></main>`,
-      );
-    } else {
-      this.results.title = title;
-      this.results.reveal(this.results.viewColumn, true);
-    }
+    this.results = this.openPage(this.results, {
+      viewType: RESULTS_VIEW_TYPE,
+      title: `Results framework: ${vscode.workspace.asRelativePath(doc.uri)}`,
+      spec: RESULTS_PAGE,
+      column: this.panel?.viewColumn,
+      onMessage: (raw) => this.onMessage(parseTocMessage(raw)),
+      closed: () => (this.results = undefined),
+    });
     this.render();
     return this.results;
-  }
-
-  private lastRenderAt = -Infinity;
-
-  private schedule(): void {
-    if (!this.panel && !this.results) return;
-    if (this.timer) return; // a redraw is already due; it will read the latest text
-    const wait = Math.max(0, this.lastRenderAt + DEBOUNCE_MS - performance.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.render();
-    }, wait);
   }
 
   /** The model of the followed document (for tests and exports). */
@@ -237,11 +138,6 @@ export class TocDiagram implements vscode.Disposable {
     return this.results;
   }
 
-  /** The box highlighted for the editor's cursor. */
-  get highlightedId(): string | undefined {
-    return this.highlighted;
-  }
-
   get collapsedIds(): string[] {
     return [...this.collapsed];
   }
@@ -250,15 +146,14 @@ export class TocDiagram implements vscode.Disposable {
   render(): void {
     const doc = this.doc;
     if (!doc) return;
-    this.lastRenderAt = performance.now();
+    this.rendering();
     const snap = snapshot(doc);
     this.current = snap;
     const version = ++this.version;
     if (this.panel) {
       const known = new Set(snap.graph.nodes.map((n) => n.id));
       for (const id of this.collapsed) if (!known.has(id)) this.collapsed.delete(id);
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-      this.highlighted = editor ? nodeAtLine(snap.graph, editor.selection.active.line)?.id : this.highlighted;
+      this.highlighted = this.cursorId(snap);
       const { svg } = renderTocSvg(snap.graph, { mode: 'webview', problemLines: snap.problems.map((p) => p.line), collapsed: this.collapsed, highlight: this.highlighted });
       this.lastSvg = svg;
       const empty = snap.graph.nodes.length ? undefined : 'Nothing to draw yet. Write the "Long-term goal" section and list outcomes under "Outcomes pathway" (New Theory of Change has both); the diagram appears as you type.';
@@ -273,25 +168,10 @@ export class TocDiagram implements vscode.Disposable {
     }
   }
 
-  private highlightLine(line: number): void {
-    if (!this.panel || !this.current) return;
-    const id = nodeAtLine(this.current.graph, line)?.id;
-    if (id === this.highlighted) return;
-    this.highlighted = id;
-    const msg: TocToWebview = { type: 'highlight', id };
-    void this.panel.webview.postMessage(msg);
-  }
-
   /** Handles a validated page message (also the tests' way in). */
   async onMessage(msg: TocFromWebview | undefined): Promise<void> {
-    if (!msg) return;
+    if (!msg || (await this.commonMessage(msg))) return;
     switch (msg.type) {
-      case 'ready':
-        this.render();
-        return;
-      case 'reveal':
-        await this.reveal(msg.line);
-        return;
       case 'toggle':
         if (this.collapsed.has(msg.id)) this.collapsed.delete(msg.id);
         else this.collapsed.add(msg.id);
@@ -301,9 +181,6 @@ export class TocDiagram implements vscode.Disposable {
         this.collapsed.clear();
         this.render();
         return;
-      case 'rendered':
-        this.renderedEmitter.fire({ version: msg.version, at: performance.now() });
-        return;
       case 'command':
         if (msg.command === 'exportDiagram') await this.exportDiagram();
         else if (msg.command === 'showResults') await this.showResults();
@@ -312,34 +189,6 @@ export class TocDiagram implements vscode.Disposable {
         else if (msg.command === 'exportCsv') await this.exportResults({ format: 'csv' });
         return;
     }
-  }
-
-  /** Shows the followed document with the cursor on a line (a click on a box). */
-  async reveal(line: number): Promise<vscode.TextEditor | undefined> {
-    const doc = this.doc;
-    if (!doc || doc.isClosed) return undefined;
-    const l = Math.min(Math.max(0, line), doc.lineCount - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    const text = doc.lineAt(l);
-    const start = new vscode.Position(l, text.firstNonWhitespaceCharacterIndex);
-    editor.selection = new vscode.Selection(start, start);
-    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return editor;
-  }
-
-  private baseName(): string {
-    const path = this.doc?.uri.path ?? 'theory-of-change.md';
-    const file = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-    return slugOf(file) || 'theory-of-change';
-  }
-
-  private async ensureDoc(): Promise<boolean> {
-    if (this.doc && !this.doc.isClosed) return true;
-    const doc = await this.target(undefined);
-    if (!doc) return false;
-    this.follow(doc);
-    return true;
   }
 
   /** Impact Hubs: Export Diagram… — SVG (standalone), PNG (desktop and CLI) or Mermaid text. */
@@ -366,10 +215,10 @@ export class TocDiagram implements vscode.Disposable {
     const ext = format === 'mermaid' ? 'mmd' : format;
     let uri = args.uri ? uriOf(args.uri) : undefined;
     if (!uri) {
-      const dir = this.doc!.uri.with({ path: this.doc!.uri.path.slice(0, this.doc!.uri.path.lastIndexOf('/') + 1) || '/' });
+      const dir = folderOf(this.doc!.uri);
       uri = await vscode.window.showSaveDialog({
         title: `Export diagram as ${format.toUpperCase()}`,
-        defaultUri: this.doc!.isUntitled ? undefined : vscode.Uri.joinPath(dir, `${this.baseName()}.${ext}`),
+        defaultUri: this.doc!.isUntitled ? undefined : vscode.Uri.joinPath(dir, `${this.baseName('theory-of-change')}.${ext}`),
         filters: format === 'svg' ? { SVG: ['svg'] } : format === 'png' ? { PNG: ['png'] } : { Mermaid: ['mmd', 'md'] },
         saveLabel: 'Export',
       });
@@ -412,8 +261,8 @@ export class TocDiagram implements vscode.Disposable {
     }
     let uri = args.uri ? uriOf(args.uri) : undefined;
     if (!uri) {
-      const dir = this.doc!.uri.with({ path: this.doc!.uri.path.slice(0, this.doc!.uri.path.lastIndexOf('/') + 1) || '/' });
-      uri = await vscode.window.showSaveDialog({ title: 'Export the results framework as CSV', defaultUri: this.doc!.isUntitled ? undefined : vscode.Uri.joinPath(dir, `${this.baseName()}-results.csv`), filters: { CSV: ['csv'] }, saveLabel: 'Export' });
+      const dir = folderOf(this.doc!.uri);
+      uri = await vscode.window.showSaveDialog({ title: 'Export the results framework as CSV', defaultUri: this.doc!.isUntitled ? undefined : vscode.Uri.joinPath(dir, `${this.baseName('theory-of-change')}-results.csv`), filters: { CSV: ['csv'] }, saveLabel: 'Export' });
     }
     if (!uri) return undefined;
     // A byte-order mark so spreadsheet programs read the text as UTF-8.
@@ -422,12 +271,6 @@ export class TocDiagram implements vscode.Disposable {
     return uri;
   }
 
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.panel?.dispose();
-    this.results?.dispose();
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 export const tocDiagram: Feature = (ctx) => {
