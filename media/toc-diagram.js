@@ -35,7 +35,7 @@
     },
     // C collapses or expands the focused box's pathway.
     key: (/** @type {KeyboardEvent} */ event, /** @type {SVGGElement | undefined} */ current) => {
-      if ((event.key === 'c' || event.key === 'C') && current?.querySelector('g.toc-toggle')) dv.post({ type: 'toggle', id: current.dataset.id });
+      if ((event.key === 'c' || event.key === 'C') && current && document.querySelector(`g.toc-toggle[data-toggle="${CSS.escape(current.dataset.id || '')}"]`)) dv.post({ type: 'toggle', id: current.dataset.id });
     },
   });
   const saved = dv.saved;

@@ -400,6 +400,7 @@ for (const t of themes) {
 const pngs = themes.filter((t) => t !== 'hc').flatMap((t) => parts.flatMap((p) => PARTS[p] ?? []).map((n) => join(values.out, `${n}-${t}.png`)));
 if (spawnSync('pngquant', ['--version']).status === 0) spawnSync('pngquant', ['--force', '--ext', '.png', '--quality', '70-90', '--speed', '1', ...pngs], { stdio: 'inherit' });
 
+mkdirSync(REVIEW, { recursive: true });
 writeFileSync(join(REVIEW, 'axe.json'), JSON.stringify(audit, null, 1));
 const serious = audit.flatMap((a) => (a.violations ?? []).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ ...v, theme: a.theme, what: a.what })));
 const missing = audit.filter((a) => a.error);

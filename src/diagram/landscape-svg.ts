@@ -71,7 +71,7 @@ function actorOpen(mode: SvgMode, a: Actor, cls: string, marks: ActorMarks, extr
   const type = typeKey(a);
   const classes = `lm-actor ${cls} lm-type-${type} lm-stance-${a.stance ?? 'unknown'}${a.decides ? ' lm-decides' : ''}${marks.problem ? ' lm-problem' : ''}${marks.current ? ' lm-current' : ''}`;
   const label = actorLabel(a, [...extraLabel, ...(marks.problem ? ['has problems'] : [])]);
-  const interactive = mode === 'webview' ? ` tabindex="-1" role="button" aria-label="${esc(label)}"` : '';
+  const interactive = mode === 'webview' ? ` tabindex="-1" role="button"` : '';
   return `<g class="${classes}" data-id="${esc(a.id)}" data-line="${a.line}"${dataset}${interactive}><title>${esc(label)}</title>`;
 }
 
@@ -180,7 +180,7 @@ function nodeSvg(mode: SvgMode, n: NetNode, marks: ActorMarks, ghostLine: number
     out = actorOpen(mode, n.actor, 'lm-node', marks, n.isolated ? ['no relations yet'] : [], '');
   } else {
     const label = `${n.name}: named in a relation but not in the actors table`;
-    const interactive = mode === 'webview' ? ` tabindex="-1" role="button" aria-label="${esc(label)}"` : '';
+    const interactive = mode === 'webview' ? ` tabindex="-1" role="button"` : '';
     out = `<g class="lm-actor lm-node lm-ghost lm-problem" data-id="${esc(n.id)}" data-line="${ghostLine ?? 0}"${interactive}><title>${esc(label)}</title>`;
   }
   out += `<rect ${attrs(mode, 'lm-box', { fill: n.actor ? colors.fill : PALETTE.background, stroke: marks.problem || !n.actor ? PALETTE.problem : colors.stroke, 'stroke-width': marks.problem ? 2 : 1.2, 'stroke-dasharray': n.actor ? undefined : '4 3' })} x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="${n.actor?.type === 'community' ? 14 : 4}"/>`;

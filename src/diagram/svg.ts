@@ -101,7 +101,8 @@ function nodeSvg(n: LaidNode, mode: SvgMode, problem: boolean, highlight: boolea
   let y = n.y + m.padding + m.kindSize;
   const cls = `toc-node toc-${kind}${problem ? ' toc-problem' : ''}${highlight ? ' toc-current' : ''}${n.hidden ? ' toc-collapsed' : ''}`;
   const label = `${kind === 'goal' ? 'Goal' : kind[0].toUpperCase() + kind.slice(1)} ${n.id}: ${n.node.text}${n.node.indicators.length ? `; ${n.node.indicators.length} indicator(s)` : ''}${n.node.assumptions.length ? `; ${n.node.assumptions.length} assumption(s)` : ''}${problem ? '; has problems' : ''}${n.hidden ? `; ${n.hidden} hidden` : ''}`;
-  const interactive = mode === 'webview' ? ` tabindex="0" role="button" aria-label="${esc(label)}"` : '';
+  // The <title> child names the box (SVG-AAM); no aria-label, which would have to repeat the visible text.
+  const interactive = mode === 'webview' ? ` tabindex="0" role="button"` : '';
   let out = `<g class="${cls}" id="toc-node-${esc(n.id)}" data-id="${esc(n.id)}" data-line="${n.node.line}"${interactive}>`;
   out += `<title>${esc(label)}</title>`;
   out += `<rect ${attrs(mode, 'toc-box', { fill: colors.fill, stroke: problem ? PALETTE.problem : colors.stroke, 'stroke-width': kind === 'goal' || problem ? 2 : 1.2 })} x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="${kind === 'intervention' ? 14 : 4}"/>`;
@@ -123,19 +124,21 @@ function nodeSvg(n: LaidNode, mode: SvgMode, problem: boolean, highlight: boolea
   if (n.hidden) {
     out += textLines(mode, 'toc-hidden', [`▸ ${n.hidden} hidden (collapsed)`], x, n.y + n.height - m.padding / 2 - 2, m.smallLine, { fill: PALETTE.muted, 'font-size': m.smallSize, 'font-style': 'italic' });
   }
-  if (mode === 'webview' && (foldable || n.hidden)) {
-    // Collapse / expand the pathway below this box.
-    const bx = n.x + n.width - 20;
-    const by = n.y + 4;
-    const what = n.hidden ? `Expand the ${n.hidden} hidden boxes below ${n.id}` : `Collapse the pathway below ${n.id}`;
-    out += `<g class="toc-toggle" data-toggle="${esc(n.id)}" role="button" tabindex="-1" aria-label="${esc(what)}"><title>${esc(what)}</title><rect class="toc-toggle-box" x="${bx}" y="${by}" width="16" height="16" rx="3"/><text class="toc-toggle-text" x="${bx + 8}" y="${by + 12}" text-anchor="middle">${n.hidden ? '+' : '−'}</text></g>`;
-  }
   if (problem) {
     const cx = n.x + 2;
     const cy = n.y + 2;
     out += `<g class="toc-badge"><circle ${attrs(mode, 'toc-badge-dot', { fill: PALETTE.problem })} cx="${cx}" cy="${cy}" r="8"/><text ${attrs(mode, 'toc-badge-text', { fill: '#ffffff', 'font-size': 11, 'font-weight': '700' })} x="${cx}" y="${cy + 4}" text-anchor="middle">!</text></g>`;
   }
-  return out + '</g>';
+  out += '</g>';
+  if (mode === 'webview' && (foldable || n.hidden)) {
+    // Collapse / expand the pathway below this box: drawn on the box, but a sibling of it in the
+    // markup (a button inside the box's button would hide one of them from screen readers).
+    const bx = n.x + n.width - 20;
+    const by = n.y + 4;
+    const what = n.hidden ? `Expand the ${n.hidden} hidden boxes below ${n.id}` : `Collapse the pathway below ${n.id}`;
+    out += `<g class="toc-toggle" data-toggle="${esc(n.id)}" role="button" tabindex="-1"><title>${esc(what)}</title><rect class="toc-toggle-box" x="${bx}" y="${by}" width="16" height="16" rx="3"/><text class="toc-toggle-text" x="${bx + 8}" y="${by + 12}" text-anchor="middle">${n.hidden ? '+' : '−'}</text></g>`;
+  }
+  return out;
 }
 
 function markers(mode: SvgMode): string {
@@ -152,7 +155,7 @@ export function layoutSvg(layout: TocLayout, graph: Pick<TocGraph, 'goal'>, opti
   const nodeProblem = (n: LaidNode) => linesOf(n.node).some((l) => bad.has(l));
   const edgeProblem = (e: LaidEdge) => e.back || (e.edge.kind === 'explicit' && bad.has(e.edge.line)) || (e.edge.rationaleLine !== undefined && bad.has(e.edge.rationaleLine));
   const root = mode === 'standalone' ? ` font-family="${esc(PALETTE.fontFamily)}"` : '';
-  let out = `<svg xmlns="http://www.w3.org/2000/svg" class="toc-diagram toc-${mode}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="toc-title"${root}>`;
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" class="toc-diagram toc-${mode}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="${mode === 'webview' ? 'group' : 'img'}" aria-labelledby="toc-title"${root}>`;
   out += `<title id="toc-title">${esc(title)}</title>`;
   out += markers(mode);
   if (mode === 'standalone') out += `<rect class="toc-background" width="100%" height="100%" fill="${PALETTE.background}"/>`;

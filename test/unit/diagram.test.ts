@@ -157,7 +157,11 @@ describe('diagram (src/diagram)', () => {
       const doc = parseSvg(svg);
       for (const n of Array.from(doc.querySelectorAll('g.toc-node'))) {
         assert.equal(n.getAttribute('tabindex'), '0');
-        assert.match(n.getAttribute('aria-label') ?? '', /\S/);
+        // Named by its first child, an SVG <title> (no aria-label to drift from the visible text).
+        assert.equal(n.firstElementChild?.tagName, 'title');
+        assert.match(n.firstElementChild?.textContent ?? '', /\S/);
+        assert.equal(n.getAttribute('aria-label'), null);
+        assert.equal(n.querySelector('[role="button"], [tabindex]'), null, 'no button inside the box\u2019s button');
         assert.match(n.getAttribute('data-line') ?? '', /^\d+$/);
       }
       assert.ok(doc.querySelector('#toc-node-funds')!.classList.contains('toc-current'));

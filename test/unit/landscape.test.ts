@@ -351,7 +351,7 @@ describe('landscape map (src/documents/landscape, src/diagram/landscape*, map ch
       for (const view of ['grid', 'network'] as const) {
         const web = renderMapSvg(m, view).svg;
         assert.doesNotMatch(web, / style=| fill="#| stroke="#/);
-        assert.match(web, /<g class="lm-actor [^"]*" data-id="[^"]+" data-line="\d+"[^>]* tabindex="-1" role="button" aria-label="/);
+        assert.match(web, /<g class="lm-actor [^"]*" data-id="[^"]+" data-line="\d+"[^>]* tabindex="-1" role="button"><title>[^<]+<\/title>/);
         const alone = standaloneMapSvg(m, view);
         assert.match(alone, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="lm-diagram lm-/);
         assert.match(alone, /fill="#ffffff"/);
@@ -366,7 +366,7 @@ describe('landscape map (src/documents/landscape, src/diagram/landscape*, map ch
       assert.deepEqual(labels, ['Keep satisfied (3)', 'Manage closely (8)', 'Monitor (0)', 'Keep informed (3)']);
       assert.deepEqual([...doc.querySelectorAll('.lm-legend-text')].map((t) => t.textContent), ['Government (5)', 'Multilateral (1)', 'Business (2)', 'Civil society (2)', 'Community (2)', 'Philanthropy (1)', 'Research (1)']);
       assert.equal(doc.querySelector('g.lm-actor[data-id="ministry-of-finance"]')!.getAttribute('data-quadrant'), 'keep-satisfied');
-      assert.match(doc.querySelector('g.lm-actor[data-id="waterworks-cooperative"]')!.getAttribute('aria-label')!, /^WaterWorks Cooperative: community; power medium; interest high; ally; founding party, board constituency \(community water committees\); manage closely$/);
+      assert.match(doc.querySelector('g.lm-actor[data-id="waterworks-cooperative"] > title')!.textContent!, /^WaterWorks Cooperative: community; power medium; interest high; ally; founding party, board constituency \(community water committees\); manage closely$/);
       assert.ok(doc.querySelector('g.lm-actor[data-id="waterworks-cooperative"] .lm-star'), 'a star for a decision role');
     });
 
