@@ -11,6 +11,7 @@ import { parseMapMessage, type MapFromWebview, type MapTab, type MapToWebview } 
 import { writeChosen } from '../services/vscode-ports';
 
 export const MAP_VIEW_TYPE = 'impactHubs.landscapeMap';
+const MAP_TAB_KEY = 'impactHubs.landscapeMap.tab';
 /** Context key: the active editor holds a landscape map (editor title button). */
 export const MAP_CONTEXT_KEY = 'impactHubs.isLandscapeMap';
 /** Redraws are coalesced like the theory-of-change diagram's: at most one per this many ms while typing. */
@@ -65,6 +66,8 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
       noDocument: 'Impact Hubs: open a landscape map (a Markdown file with "type: landscape-map", or run Impact Hubs: New Landscape Map) to see its grid and network.',
       notKind: 'Impact Hubs: this document does not look like a landscape map; the view shows what it can read',
       uriStrings: true,
+      // After a reload the page reopens on the tab it showed.
+      restore: { [MAP_VIEW_TYPE]: (panel) => this.show(undefined, this.context.workspaceState.get(MAP_TAB_KEY), panel) },
     });
     this.disposables.push(
       vscode.commands.registerCommand('impactHubs.showLandscapeMap', (uri?: unknown, options?: { view?: unknown }) => this.show(uri, options?.view)),
@@ -94,8 +97,8 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
   }
 
   /** Opens (or reveals) the map beside the editor, on the tab asked for (or the last one). */
-  async show(arg?: unknown, view?: unknown): Promise<vscode.WebviewPanel | undefined> {
-    const doc = await this.target(arg);
+  async show(arg?: unknown, view?: unknown, adopt?: vscode.WebviewPanel): Promise<vscode.WebviewPanel | undefined> {
+    const doc = adopt ? this.doc : await this.target(arg);
     if (!doc) return undefined;
     if (view === 'grid' || view === 'network') this.tab = view;
     this.follow(doc);
@@ -106,6 +109,7 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
       spec: LANDSCAPE_MAP_PAGE,
       onMessage: (raw) => this.onMessage(parseMapMessage(raw)),
       closed: () => (this.panel = undefined),
+      adopt,
     });
     if (open) {
       const msg: MapToWebview = { type: 'tab', tab: this.tab };
@@ -148,6 +152,7 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
     switch (msg.type) {
       case 'tab':
         this.tab = msg.tab;
+        void this.context.workspaceState.update(MAP_TAB_KEY, msg.tab);
         return;
       case 'command':
         await this.exportMap({ view: this.tab });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { makeNonce, page } from '../core/html';
 import { slugOf } from '../core/keys';
 import type { WebviewPageSpec } from '../diagram/pages';
+import { exists } from '../services/vscode-ports';
 import { panelIcon } from './icons';
 import type { MapFromWebview, TocFromWebview } from './protocol';
 
@@ -46,7 +47,12 @@ export interface LivePanelOptions {
   notKind: string;
   /** Whether a command argument may be a URI string (besides a vscode.Uri). */
   uriStrings?: boolean;
+  /** The page types this view restores after a window reload, each with how to reopen it. */
+  restore: Record<string, (panel: vscode.WebviewPanel) => Promise<unknown>>;
 }
+
+/** Where the document each live view follows is remembered, so its pages reopen on it after a reload. */
+const FOLLOWED_KEY = 'impactHubs.livePanels.followed';
 
 /**
  * A webview beside the editor that follows a Markdown document as it is typed (the theory-of-change
@@ -96,8 +102,32 @@ export abstract class LivePanel<S> implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d === this.doc) this.doc = undefined;
       }),
+      ...Object.keys(options.restore).map((viewType) => vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel: (panel) => this.restore(viewType, panel) })),
     );
     this.updateContext();
+  }
+
+  /**
+   * After a window reload VS Code hands back the pages that were open: they reopen on the document
+   * they followed (the page keeps its own pan and zoom); when that document is gone, the page closes.
+   */
+  async restore(viewType: string, panel: vscode.WebviewPanel): Promise<void> {
+    const reopen = this.options.restore[viewType];
+    const uri = this.context.workspaceState.get<Record<string, string>>(FOLLOWED_KEY, {})[this.options.contextKey];
+    let doc: vscode.TextDocument | undefined;
+    try {
+      // Still on disk (a closed document may linger in memory after its file was deleted).
+      const u = uri ? vscode.Uri.parse(uri) : undefined;
+      doc = u && (await exists(u)) ? await vscode.workspace.openTextDocument(u) : undefined;
+    } catch {
+      doc = undefined;
+    }
+    if (!doc || !reopen) {
+      panel.dispose();
+      return;
+    }
+    this.follow(doc);
+    await reopen(panel);
   }
 
   /** The box (or actor) marked for the editor's cursor. */
@@ -139,6 +169,8 @@ export abstract class LivePanel<S> implements vscode.Disposable {
   protected follow(doc: vscode.TextDocument): void {
     this.doc = doc;
     if (!this.isKind(doc)) void vscode.window.setStatusBarMessage(this.options.notKind, 5000);
+    const followed = this.context.workspaceState.get<Record<string, string>>(FOLLOWED_KEY, {});
+    if (followed[this.options.contextKey] !== doc.uri.toString()) void this.context.workspaceState.update(FOLLOWED_KEY, { ...followed, [this.options.contextKey]: doc.uri.toString() });
   }
 
   /** Makes sure a document is followed (for the export commands); false when there is none. */
@@ -154,13 +186,23 @@ export abstract class LivePanel<S> implements vscode.Disposable {
    * Reveals a page, or opens it beside the editor (in `column` when given) with its markup; the
    * page's messages go to `onMessage` and `closed` runs when the user closes it.
    */
-  protected openPage(existing: vscode.WebviewPanel | undefined, how: { viewType: string; title: string; spec: WebviewPageSpec; column?: vscode.ViewColumn; onMessage(raw: unknown): unknown; closed(): void }): vscode.WebviewPanel {
-    if (existing) {
+  protected openPage(
+    existing: vscode.WebviewPanel | undefined,
+    how: { viewType: string; title: string; spec: WebviewPageSpec; column?: vscode.ViewColumn; onMessage(raw: unknown): unknown; closed(): void; adopt?: vscode.WebviewPanel },
+  ): vscode.WebviewPanel {
+    if (existing && existing !== how.adopt) {
+      how.adopt?.dispose(); // a restored page when one is open already
       existing.title = how.title;
       existing.reveal(existing.viewColumn, true);
       return existing;
     }
-    const panel = newPanel(this.context, how.viewType, how.title, how.column);
+    const panel = how.adopt ?? newPanel(this.context, how.viewType, how.title, how.column);
+    if (how.adopt) {
+      // A page VS Code restored after a reload: the same options as a new one.
+      panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')] };
+      panel.iconPath = panelIcon(this.context.extensionUri);
+      panel.title = how.title;
+    }
     panel.onDidDispose(() => how.closed());
     panel.webview.onDidReceiveMessage((raw: unknown) => how.onMessage(raw));
     panel.webview.html = html(this.context, panel.webview, how.title, how.spec);

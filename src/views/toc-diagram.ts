@@ -63,6 +63,7 @@ export class TocDiagram extends LivePanel<Snapshot> {
       debounceMs: DEBOUNCE_MS,
       noDocument: 'Impact Hubs: open a theory of change (a Markdown file with "type: theory-of-change" or its sections) to see its diagram.',
       notKind: 'Impact Hubs: this document does not look like a theory of change; the diagram shows what it can read',
+      restore: { [DIAGRAM_VIEW_TYPE]: (panel) => this.showDiagram(undefined, panel), [RESULTS_VIEW_TYPE]: (panel) => this.showResults(undefined, panel) },
     });
     this.disposables.push(
       vscode.commands.registerCommand('impactHubs.showTocDiagram', (uri?: unknown) => this.showDiagram(uri)),
@@ -91,8 +92,8 @@ export class TocDiagram extends LivePanel<Snapshot> {
   }
 
   /** Opens (or reveals) the diagram beside the editor. */
-  async showDiagram(arg?: unknown): Promise<vscode.WebviewPanel | undefined> {
-    const doc = await this.target(arg);
+  async showDiagram(arg?: unknown, adopt?: vscode.WebviewPanel): Promise<vscode.WebviewPanel | undefined> {
+    const doc = adopt ? this.doc : await this.target(arg);
     if (!doc) return undefined;
     this.follow(doc);
     // Beside the editor; a tab next to the results framework when that is open.
@@ -103,14 +104,15 @@ export class TocDiagram extends LivePanel<Snapshot> {
       column: this.results?.viewColumn,
       onMessage: (raw) => this.onMessage(parseTocMessage(raw)),
       closed: () => (this.panel = undefined),
+      adopt,
     });
     this.render();
     return this.panel;
   }
 
   /** Opens (or reveals) the results framework beside the editor. */
-  async showResults(arg?: unknown): Promise<vscode.WebviewPanel | undefined> {
-    const doc = await this.target(arg);
+  async showResults(arg?: unknown, adopt?: vscode.WebviewPanel): Promise<vscode.WebviewPanel | undefined> {
+    const doc = adopt ? this.doc : await this.target(arg);
     if (!doc) return undefined;
     this.follow(doc);
     this.results = this.openPage(this.results, {
@@ -120,6 +122,7 @@ export class TocDiagram extends LivePanel<Snapshot> {
       column: this.panel?.viewColumn,
       onMessage: (raw) => this.onMessage(parseTocMessage(raw)),
       closed: () => (this.results = undefined),
+      adopt,
     });
     this.render();
     return this.results;

@@ -124,6 +124,28 @@ describe('landscape map: New Landscape Map, Show Landscape Map, checks', () => {
     assert.match(v.lastGrid, /Manage closely \(8\)/);
   });
 
+  it('after a window reload the map reopens on its document and on the tab it showed', async function () {
+    this.timeout(60000);
+    const v = await view();
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'riverlands-landscape.md');
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+    v.lastGrid = '';
+    const shown = drawn(v, () => actorIds(v.lastGrid).length === 14, 'the sample', 40000);
+    await vscode.commands.executeCommand('impactHubs.showLandscapeMap', undefined, { view: 'grid' });
+    await shown;
+    await v.onMessage(parseMapMessage({ type: 'tab', tab: 'network' })); // the writer picks the network tab
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    v.tab = 'grid';
+    v.lastGrid = '';
+    const restored = vscode.window.createWebviewPanel('impactHubs.landscapeMap', 'Restoring', vscode.ViewColumn.Two, { enableScripts: true });
+    const again = drawn(v, () => actorIds(v.lastGrid).length === 14, 'the restored map', 40000);
+    await v.restore('impactHubs.landscapeMap', restored);
+    await again;
+    assert.equal(restored.title, 'Landscape map: riverlands-landscape.md');
+    assert.equal(v.tab, 'network', 'the tab it showed');
+    restored.dispose();
+  });
+
   it('Export Landscape Map… writes the grid and the network as SVG, PNG on the desktop, and never replaces a file unasked', async () => {
     await view();
     await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'riverlands-landscape.md'));

@@ -168,6 +168,37 @@ describe('theory-of-change diagram and results framework', () => {
     assert.ok(v);
   });
 
+  it('after a window reload the diagram reopens on the document it followed; a page whose document is gone closes', async function () {
+    this.timeout(60000);
+    const v = await view();
+    await openSample();
+    const first = drawn(v, () => nodeIds(v.lastSvg).length > 0, 'the sample', 40000);
+    await vscode.commands.executeCommand('impactHubs.showTocDiagram');
+    await first;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // What VS Code does on reload: a blank page of our type, handed to the view's serializer.
+    v.lastSvg = '';
+    const restored = vscode.window.createWebviewPanel('impactHubs.tocDiagram', 'Restoring', vscode.ViewColumn.Two, { enableScripts: true });
+    const again = drawn(v, () => nodeIds(v.lastSvg).length === 10, 'the restored diagram', 40000);
+    await v.restore('impactHubs.tocDiagram', restored);
+    await again;
+    assert.equal(restored.title, 'Diagram: riverlands-theory-of-change.md');
+    assert.match(restored.webview.html, /Content-Security-Policy/);
+    restored.dispose();
+    // The followed document was deleted before the reload: the restored page closes itself.
+    const gone = vscode.Uri.joinPath(workspaceRoot(), `gone-toc-${Date.now()}.md`);
+    await vscode.workspace.fs.writeFile(gone, new TextEncoder().encode((await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'riverlands-theory-of-change.md'))).getText()));
+    await vscode.window.showTextDocument(gone);
+    await vscode.commands.executeCommand('impactHubs.showTocDiagram');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(gone);
+    const orphan = vscode.window.createWebviewPanel('impactHubs.tocDiagram', 'Restoring', vscode.ViewColumn.Two, { enableScripts: true });
+    let closed = false;
+    orphan.onDidDispose(() => (closed = true));
+    await v.restore('impactHubs.tocDiagram', orphan);
+    assert.ok(closed, 'no blank page left behind');
+  });
+
   it('Show Results Framework shows the logframe; it exports as a Markdown table and as CSV', async () => {
     const v = await view();
     await openSample();
