@@ -246,7 +246,8 @@ export class KnowledgeStore implements Disposable {
     }
     const skipped: SkippedItem[] = [];
     const files = await this.listFiles(skipped);
-    this.skippedItems = skipped;
+    // In path order, whatever order the file system listed them in (reports and tests stay stable).
+    this.skippedItems = skipped.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     const keep = new Set(files.map((f) => f.uri));
     const before = new Set([...this.own.allEntries().map((e) => e.path), ...this.failed.keys()]);
     this.own.retain(keep);
