@@ -170,6 +170,9 @@ async function diagram(page, palette, snap) {
 
 /** The landscape map of samples/: both tabs, with a real click on an actor and on the network tab. */
 async function landscape(page, palette, snap) {
+  // The diagram step leaves its panels in groups of their own, and the secondary side bar open.
+  await palette('View: Close All Editor Groups', 1000);
+  await palette('View: Close Secondary Side Bar', 500);
   await palette('Notifications: Clear All Notifications', 500);
   await openSample(page, palette, 'riverlands-landscape.md', 2000);
   await palette('View: Close Primary Side Bar', 500);
