@@ -11,44 +11,8 @@ import { parseLandscape } from '../src/documents/landscape';
 import { layoutGrid, layoutNetwork, MAP_METRICS, networkGraph } from '../src/diagram/landscape';
 import { gridSvg, networkSvg } from '../src/diagram/landscape-svg';
 import { benchMap } from './map-graphs';
+import { cpuTime, ms, time, timeAsync } from './timing';
 
-const now = () => performance.now();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-
-function time(run: () => unknown, rounds: number): number {
-  for (let i = 0; i < 3; i++) run();
-  const t: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const s = now();
-    run();
-    t.push(now() - s);
-  }
-  return median(t);
-}
-
-function cpuTime(run: () => unknown, rounds: number): number {
-  for (let i = 0; i < 3; i++) run();
-  const t: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const s = process.cpuUsage();
-    run();
-    const d = process.cpuUsage(s);
-    t.push((d.user + d.system) / 1000);
-  }
-  return median(t);
-}
-
-async function timeAsync(run: () => Promise<unknown>, rounds: number): Promise<number> {
-  for (let i = 0; i < 2; i++) await run();
-  const t: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const s = now();
-    await run();
-    t.push(now() - s);
-  }
-  return median(t);
-}
 
 /** dagre with every relation and its crossing reduction: what maps up to FULL_NETWORK_LIMIT get. */
 function dagreFull(text: string): void {
@@ -99,7 +63,7 @@ export async function runMapBench(): Promise<void> {
     const total = time(all, rounds);
     const cpu = cpuTime(all, rounds);
     const full = time(() => dagreFull(text), n >= 200 ? 5 : rounds);
-    const e = await timeAsync(() => elkLayered(text), n >= 200 ? 5 : 10);
+    const e = await timeAsync(() => elkLayered(text), n >= 200 ? 5 : 10, 2);
     const target = n === 200 ? `   total ${total <= 100 ? 'OK' : 'OVER'} (target ≤ 100 ms median; CPU time ${ms(cpu)}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)` : '';
     console.log(
       `  ${String(n).padStart(6)}  ${ms(parse).padEnd(9)} ${ms(grid).padEnd(9)} ${ms(net).padEnd(9)} ${ms(svg).padEnd(9)} ${ms(total).padEnd(9)} | ${`${ms(full)} (${(full / net).toFixed(1)}× ours${nl.simplified ? ', tree layout' : ''})`.padEnd(36)} ${ms(e)} (${(e / net).toFixed(1)}×)${target}`,

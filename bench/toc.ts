@@ -12,46 +12,9 @@ import { layoutToc, measureNode, METRICS, type Point } from '../src/diagram/layo
 import { layoutSvg } from '../src/diagram/svg';
 import { toMermaid } from '../src/diagram/mermaid';
 import { benchToc } from './toc-graphs';
+import { cpuTime, ms, time, timeAsync } from './timing';
 
 const ROOT = path.join(__dirname, '..');
-const now = () => performance.now();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-
-function time(run: () => unknown, rounds: number): number {
-  for (let i = 0; i < 3; i++) run();
-  const t: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const s = now();
-    run();
-    t.push(now() - s);
-  }
-  return median(t);
-}
-
-/** Median CPU time of the process (user + system) per run: less sensitive to other processes than wall time. */
-function cpuTime(run: () => unknown, rounds: number): number {
-  for (let i = 0; i < 3; i++) run();
-  const t: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const s = process.cpuUsage();
-    run();
-    const d = process.cpuUsage(s);
-    t.push((d.user + d.system) / 1000);
-  }
-  return median(t);
-}
-
-async function timeAsync(run: () => Promise<unknown>, rounds: number): Promise<number> {
-  for (let i = 0; i < 3; i++) await run();
-  const t: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const s = now();
-    await run();
-    t.push(now() - s);
-  }
-  return median(t);
-}
 
 /** Crossings between edge polylines (a readability measure; shared endpoints do not count). */
 function crossings(edges: Point[][]): number {
