@@ -1,5 +1,5 @@
 import { dropParenthesised } from '../core/scan';
-import { ELEMENTS, elementOfHeading, hasPhrase, type ElementFinding, type ElementId } from '../documents/charter';
+import { ELEMENTS, elementOfHeading, hasPhrase, wordString, type ElementFinding, type ElementId } from '../documents/charter';
 import { isTemplateBlock } from '../documents/template-text';
 import { THEORY_OF_CHANGE } from '../core/outlines';
 import { headingWords, sectionSpan, type Block, type MdDoc } from '../documents/markdown';
@@ -7,18 +7,7 @@ import type { CheckContext } from './types';
 
 /** Helpers the rules share: where an element's text is, numbers, dates, phrases. All linear. */
 
-/** Padded lower-case words of a text, for whole-word phrase tests. */
-const wordCache = new Map<string, string>();
-
-export function wordString(text: string): string {
-  let w = wordCache.get(text);
-  if (w === undefined) {
-    w = ` ${(text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
-    if (wordCache.size > 2000) wordCache.clear();
-    wordCache.set(text, w);
-  }
-  return w;
-}
+export { wordString };
 
 export function hasAny(text: string, phrases: readonly string[]): boolean {
   const w = wordString(text);

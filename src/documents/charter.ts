@@ -166,9 +166,37 @@ export interface ElementFinding {
 
 const OUTLINE_TITLE = new Map<ElementId, string>(CHARTER.sections.filter((s) => (ELEMENT_IDS as readonly string[]).includes(s.id)).map((s) => [s.id as ElementId, s.title]));
 
-function words(text: string): string {
-  return ` ${(text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+/** Padded lower-case words of a text (" a b c "), for whole-word phrase tests; the last 2,000 texts are kept (the recogniser and the rules read the same blocks). */
+const wordCache = new Map<string, string>();
+
+export function wordString(text: string): string {
+  let w = wordCache.get(text);
+  if (w === undefined) {
+    w = asciiWords(text) ?? ` ${(text.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+    if (wordCache.size > 2000) wordCache.clear();
+    wordCache.set(text, w);
+  }
+  return w;
 }
+
+/** `wordString` for ASCII text in one pass over its lower case (most charters); undefined for any other text. */
+function asciiWords(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  let out = ' ';
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (c >= 128) return undefined;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out += `${lower.slice(start, i)} `;
+      start = -1;
+    }
+  }
+  return out;
+}
+const words = wordString;
 
 const phraseCache = new Map<string, { needle: string; prefix: boolean }>();
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ELEMENT_IDS, elementOfHeading, recogniseCharter } from '../../src/documents/charter';
+import { ELEMENT_IDS, elementOfHeading, hasPhrase, recogniseCharter, wordString } from '../../src/documents/charter';
 import { headingWords, parseMarkdown } from '../../src/documents/markdown';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'real');
@@ -77,5 +77,28 @@ describe('charter elements in real governance documents', () => {
       ['Acknowledgements', undefined],
     ];
     for (const [h, want] of cases) assert.equal(elementOfHeading(h), want, h);
+  });
+});
+
+describe('charter words: the padded word string phrases are tested against', () => {
+  const reference = (t: string) => ` ${(t.toLowerCase().normalize('NFKD').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `.replace(/^ {2}$/, ' ');
+  it('gives the Unicode word split for ASCII text (its fast path) and for any other text', () => {
+    const texts = [
+      'The Board (11 seats) decides by a two-thirds majority; quorum: 7.',
+      'co-chair, CO_CHAIR and co.chair — 3rd/4th',
+      '',
+      '   ',
+      '---',
+      'Café crème, İstanbul, Ωmega 2030',
+      'WaterWorks\tCooperative\n140 village committees',
+      'a',
+      'x1y2 Z9!',
+    ];
+    for (const t of texts) assert.equal(wordString(t), reference(t), JSON.stringify(t));
+  });
+  it('finds phrases as whole words only', () => {
+    assert.ok(hasPhrase(wordString('The Steering Board decides.'), 'steering board'));
+    assert.ok(!hasPhrase(wordString('Boards of the steering-boardroom'), 'steering board'));
+    assert.ok(hasPhrase(wordString('They withdraw with notice'), 'withdraw*'));
   });
 });
