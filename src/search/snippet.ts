@@ -44,6 +44,16 @@ function prepare(doc: SearchDoc): Prepared {
 }
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the UTF-16 unit at i belongs to a word ([\p{L}\p{N}], as WORD): ASCII by its code, the rest by the pattern (a surrogate pair by its code point). */
+function isWordCode(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return LETTER_OR_DIGIT.test(s.slice(i - 1, i + 1)); // low surrogate: its pair
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+  return LETTER_OR_DIGIT.test(s[i]);
+}
 
 /**
  * Where each distinct word of a document's text first stands, in the order of the words sorted,
@@ -107,9 +117,12 @@ function firstWordStart(p: Prepared, needles: string[]): number {
   const f = wordsOf(p);
   let first = 0x7fffffff;
   for (const n of needles) {
-    // Every word that starts with n sorts before n + U+FFFF (no word contains that character).
     const from = lowerBound(f.sorted, n);
-    const to = lowerBound(f.sorted, `${n}\uffff`);
+    // Usually a handful of words start with n: step over them; else every word that starts with n
+    // sorts before n + U+FFFF (no word contains that character).
+    let to = from;
+    while (to < f.sorted.length && to - from < 8 && f.sorted[to].startsWith(n)) to++;
+    if (to - from === 8) to = lowerBound(f.sorted, `${n}\uffff`);
     if (from < to) first = Math.min(first, minOffset(f, from, to));
   }
   return first === 0x7fffffff ? -1 : first;
@@ -147,10 +160,15 @@ export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): {
   const body = text.slice(start, end);
   const matches = wordMatcher(terms, stems);
   const highlights: Highlight[] = [];
-  for (const m of body.matchAll(WORD)) {
-    // A word cut by the window's start is not a word of the text.
-    if (m.index === 0 && start > 0 && isWordChar(text[start - 1])) continue;
-    if (matches(m[0])) highlights.push({ start: prefix.length + m.index, end: prefix.length + m.index + m[0].length });
+  // The words of the window, in one pass (a word cut by the window's start is not a word of the text).
+  let from = -1;
+  for (let i = 0; i <= body.length; i++) {
+    if (i < body.length && isWordCode(body, i)) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from >= 0 && !(from === 0 && start > 0 && isWordChar(text[start - 1])) && matches(body.slice(from, i))) highlights.push({ start: prefix.length + from, end: prefix.length + i });
+    from = -1;
   }
   return { snippet: prefix + body + (end < text.length ? '…' : ''), highlights };
 }

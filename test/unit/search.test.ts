@@ -3,7 +3,7 @@ import { parseQuery, MAX_TERMS } from '../../src/search/query';
 import { toSearchDoc } from '../../src/search/doc';
 import { SearchEngine } from '../../src/search/engine';
 import { Shard } from '../../src/search/lunr-index';
-import { makeSnippet } from '../../src/search/snippet';
+import { makeSnippet, wordMatcher } from '../../src/search/snippet';
 import { realKb } from '../fixtures/real-kb';
 
 describe('query parsing', () => {
@@ -248,6 +248,24 @@ describe('snippets', () => {
     assert.ok(s.snippet.startsWith('…'));
     const [h] = s.highlights;
     assert.equal(s.snippet.slice(h.start, h.end), 'Homelessness');
+  });
+
+  it('highlights exactly the words the Unicode word pattern finds, in any script', () => {
+    const texts = [
+      'Vaccines, vaccination and VACCINE-makers: vaccin8 and 8vaccines.',
+      'Vaccinación en İstanbul: vaccines für Kinder — café vaccines naïve',
+      'Emoji 🙂vaccines and 𝐀𝐁 vaccines 中文vaccines; vaccines',
+      'vaccines',
+    ];
+    for (const text of texts) {
+      const doc = toSearchDoc({ id: 'z', kind: 'note', origin: 'workspace', path: '/z.md', title: 'Z', summary: '', questions: [], body: '', bodyLine: 1, headings: [], sources: [], links: [], text });
+      const s = makeSnippet(doc, ['vaccines'], ['vaccin']);
+      assert.ok(!s.snippet.startsWith('\u2026'), 'the window starts at the text');
+      const match = wordMatcher(['vaccines'], ['vaccin']);
+      const expected = [...s.snippet.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => match(m[0])).map((m) => s.snippet.slice(m.index, m.index + m[0].length));
+      assert.deepEqual(s.highlights.map((h) => s.snippet.slice(h.start, h.end)), expected, text);
+      assert.ok(expected.length > 0);
+    }
   });
 
   it('starts at the earliest of many words with the typed beginning, wherever it sorts among them', () => {
