@@ -146,7 +146,9 @@ export function makeSnippet(doc: SearchDoc, terms: string[], stems: string[]): {
   const prepared = prepare(doc);
   const { text } = prepared;
   const fallback = () => ({ snippet: clip(doc.summary || text, SNIPPET_CHARS), highlights: [] });
-  const needles = [...new Set([...terms, ...stems].filter((t) => t.length >= 2 && !isStopWord(t)).map((t) => t.toLowerCase()))];
+  // What the highlights mark: the matched stems, and typed words of 3+ letters as beginnings (as
+  // wordMatcher), so the window opens on a word that is marked, never on any word starting "co".
+  const needles = [...new Set([...stems.filter((t) => t.length >= 2), ...terms.filter((t) => t.length >= 3)].map((t) => t.toLowerCase()).filter((t) => !isStopWord(t)))];
   if (needles.length === 0) return fallback();
   const first = firstWordStart(prepared, needles);
   if (first < 0) return fallback();

@@ -250,6 +250,14 @@ describe('snippets', () => {
     assert.equal(s.snippet.slice(h.start, h.end), 'Homelessness');
   });
 
+  it('opens the window on a word it marks, not on any word that starts with a two-letter fragment', () => {
+    const text = `Community and country context come first. ${'Filler words here. '.repeat(20)}Co-financing rose to 30 % of the budget.`;
+    const doc = toSearchDoc({ id: 'c', kind: 'note', origin: 'workspace', path: '/c.md', title: 'C', summary: '', questions: [], body: '', bodyLine: 1, headings: [], sources: [], links: [], text });
+    const s = makeSnippet(doc, ['co', 'financing'], ['financ']);
+    assert.match(s.snippet, /Co-financing rose/);
+    assert.deepEqual(s.highlights.map((h) => s.snippet.slice(h.start, h.end)), ['financing']);
+  });
+
   it('highlights exactly the words the Unicode word pattern finds, in any script', () => {
     const texts = [
       'Vaccines, vaccination and VACCINE-makers: vaccin8 and 8vaccines.',
