@@ -5,7 +5,7 @@ import type { Candidate, SearchIndex, TermPlan } from './index-types';
 import { parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Highlight } from './snippet';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
-import { boundedEditDistance, boundedPrefixDistance, isStopWord, stem, words } from './text';
+import { boundedEditDistance, boundedPrefixDistance, isStopWord, lowerBound, stem, words } from './text';
 
 export type { SearchDoc } from './doc';
 export type { Highlight } from './snippet';
@@ -167,13 +167,7 @@ function docPositions(doc: SearchDoc): Positions {
 /** Sorted positions of the words that start with `head` (a binary search into the sorted words). */
 function positionsOf(pos: Positions, head: string): number[] {
   const { sorted, at } = pos;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < head) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted, head);
   const lists: number[][] = [];
   for (let i = lo; i < sorted.length && sorted[i].startsWith(head); i++) lists.push(at.get(sorted[i])!);
   return lists.length === 1 ? lists[0] : lists.flat().sort((x, y) => x - y);

@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { FIELD_BOOST, FIELDS, isSearchDoc, type SearchDoc } from './doc';
 import type { Origin } from '../core/types';
 import type { Candidate, SearchIndex, TermPlan } from './index-types';
+import { lowerBound } from './text';
 
 /**
  * A serialised shard: the lunr index only. Its documents are not stored again (the bundle already
@@ -97,13 +98,7 @@ export class Shard implements SearchIndex {
   termsWithPrefix(prefix: string): string[] {
     this.sortedTerms ??= Object.keys(this.inverted).sort();
     const terms = this.sortedTerms;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(terms, prefix);
     const out: string[] = [];
     for (let i = lo; i < terms.length && terms[i].startsWith(prefix); i++) out.push(terms[i]);
     return out;

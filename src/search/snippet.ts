@@ -1,5 +1,5 @@
 import type { SearchDoc } from './doc';
-import { isStopWord, stem } from './text';
+import { isStopWord, lowerBound, stem } from './text';
 
 export interface Highlight {
   start: number;
@@ -84,18 +84,6 @@ function wordsOf(p: Prepared): FirstWords {
     firstWords.set(p, f);
   }
   return f;
-}
-
-/** The first index in `sorted` whose word is not below `key`. */
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The smallest offset of the sorted words in [from, to): whole blocks by their minimum. */
