@@ -23,6 +23,41 @@
    * @property {(event: KeyboardEvent, current: SVGGElement | undefined) => void} [key] A key in the viewport the shared keys leave.
    */
 
+  /** Canvas limits browsers keep to (pixels per side, pixels in all). */
+  const MAX_SIDE = 16000;
+  const MAX_PIXELS = 100e6;
+
+  /**
+   * A standalone SVG (its own size, colours and fonts) as PNG bytes in base64, at `scale` times its
+   * size (less when the result would exceed a canvas's limits), on white.
+   * @param {string} svg
+   * @param {number} scale
+   * @returns {Promise<string>}
+   */
+  async function rasterise(svg, scale) {
+    const bytes = new TextEncoder().encode(svg);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x8000)));
+    const img = new Image();
+    await new Promise((resolve, reject) => {
+      img.onload = resolve;
+      img.onerror = () => reject(new Error('the picture could not be drawn'));
+      img.src = `data:image/svg+xml;base64,${btoa(binary)}`;
+    });
+    const w0 = img.naturalWidth || 1;
+    const h0 = img.naturalHeight || 1;
+    const s = Math.min(scale, MAX_SIDE / w0, MAX_SIDE / h0, Math.sqrt(MAX_PIXELS / (w0 * h0)));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(w0 * s));
+    canvas.height = Math.max(1, Math.round(h0 * s));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no canvas to draw on');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/png').slice('data:image/png;base64,'.length);
+  }
+
   /** @param {Options} options */
   function create(options) {
     // eslint-disable-next-line no-undef
@@ -307,6 +342,17 @@
     );
     window.addEventListener('resize', () => {
       if (view().fitted) fit();
+    });
+
+    // PNG where the host has no rasteriser (the browser version of VS Code, an installed VSIX): the
+    // page draws the standalone SVG the host sends onto a canvas and returns the PNG as base64.
+    window.addEventListener('message', (event) => {
+      const msg = event.data;
+      if (!msg || msg.type !== 'rasterise' || typeof msg.svg !== 'string' || !Number.isInteger(msg.id)) return;
+      rasterise(msg.svg, Number(msg.scale) || 2).then(
+        (png) => vscode.postMessage({ type: 'rasterised', id: msg.id, png }),
+        (error) => vscode.postMessage({ type: 'rasterised', id: msg.id, error: String(error && error.message ? error.message : error) }),
+      );
     });
 
     return {

@@ -5,7 +5,6 @@ import { layoutGrid, layoutNetwork } from '../diagram/landscape';
 import { LANDSCAPE_MAP_PAGE } from '../diagram/pages';
 import { gridSvg, mapEmptyMessage, mapSummary, networkNotice, networkSvg, standaloneMapSvg, type MapView } from '../diagram/landscape-svg';
 import type { Feature } from '../features/feature';
-import { pngRenderer } from '../platform/png';
 import { diagnosticProblems, folderOf, LivePanel, uriOf } from './live-panel';
 import { parseMapMessage, type MapFromWebview, type MapTab, type MapToWebview } from './protocol';
 import { writeChosen } from '../services/vscode-ports';
@@ -81,6 +80,10 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
 
   protected cursorPage(): vscode.WebviewPanel | undefined {
     return this.panel;
+  }
+
+  protected openCursorPage(): Promise<vscode.WebviewPanel | undefined> {
+    return this.show(this.doc?.uri);
   }
 
   protected idAtLine(snap: Snapshot, line: number): string | undefined {
@@ -172,7 +175,7 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
     return col;
   }
 
-  /** Impact Hubs: Export Landscape Map… — the grid or the network as a standalone SVG or (desktop) PNG. */
+  /** Impact Hubs: Export Landscape Map… — the grid or the network as a standalone SVG or a PNG. */
   async exportMap(args: MapExportArgs = {}): Promise<vscode.Uri | undefined> {
     if (!this.doc || this.doc.isClosed) {
       const doc = await this.target(undefined);
@@ -180,7 +183,6 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
       this.doc = doc;
     }
     const doc = this.doc;
-    const png = pngRenderer();
     let view = args.view;
     let format = args.format;
     if (!view || !format) {
@@ -189,7 +191,7 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
         if (view && view !== v) continue;
         const name = v === 'grid' ? 'Power–interest grid' : 'Ecosystem network';
         if (!format || format === 'svg') options.push({ label: `${name} as SVG`, description: 'a standalone picture; looks the same in browsers, on GitHub and in editors', view: v, format: 'svg' });
-        if (!format || format === 'png') options.push({ label: `${name} as PNG`, description: png.render ? 'a bitmap, twice the picture size' : 'not available here — choose for details', view: v, format: 'png' });
+        if (!format || format === 'png') options.push({ label: `${name} as PNG`, description: 'a bitmap, twice the picture size', view: v, format: 'png' });
       }
       // The tab on screen first.
       options.sort((a, b) => Number(b.view === this.tab) - Number(a.view === this.tab));
@@ -197,10 +199,6 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
       if (!pick) return undefined;
       view = pick.view;
       format = pick.format;
-    }
-    if (format === 'png' && !png.render) {
-      void vscode.window.showInformationMessage(`Impact Hubs: ${png.reason}`);
-      return undefined;
     }
     let uri = args.uri ? uriOf(args.uri) : undefined;
     if (!uri) {
@@ -217,9 +215,15 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
     const chosenView = view;
     const work = async (): Promise<Uint8Array> => {
       const svg = standaloneMapSvg(snap.map, chosenView, { problemLines: snap.problems.map((p) => p.line) });
-      return format === 'png' ? png.render!(svg) : new TextEncoder().encode(svg);
+      return format === 'png' ? this.toPng(svg) : new TextEncoder().encode(svg);
     };
-    const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: exporting the landscape map as ${format.toUpperCase()}…` }, work);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: exporting the landscape map as ${format.toUpperCase()}…` }, work);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Impact Hubs: the landscape map was not exported: ${e instanceof Error ? e.message : String(e)}. Nothing was written.`);
+      return undefined;
+    }
     if (!(await writeChosen(uri, bytes, args.replace))) return undefined;
     void vscode.window.showInformationMessage(`Impact Hubs: landscape map (${view}) exported to ${vscode.workspace.asRelativePath(uri)}.`);
     return uri;

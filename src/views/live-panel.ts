@@ -4,7 +4,8 @@ import { slugOf } from '../core/keys';
 import type { WebviewPageSpec } from '../diagram/pages';
 import { exists } from '../services/vscode-ports';
 import { panelIcon } from './icons';
-import type { MapFromWebview, TocFromWebview } from './protocol';
+import { pngRenderer } from '../platform/png';
+import type { MapFromWebview, RasteriseMessage, TocFromWebview } from './protocol';
 
 /** A webview page of ours: strict CSP, media/ only. */
 export function newPanel(context: vscode.ExtensionContext, viewType: string, title: string, column?: vscode.ViewColumn): vscode.WebviewPanel {
@@ -78,6 +79,11 @@ export abstract class LivePanel<S> implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   /** When the last document change arrived (performance.now()). */
   lastChangeAt = 0;
+  /** Pages whose script has said it listens. */
+  private readonly readyPages = new WeakSet<vscode.WebviewPanel>();
+  /** PNGs a page is drawing, by request id. */
+  private readonly rasterising = new Map<number, { done(png?: string, error?: string): void }>();
+  private rasterId = 0;
 
   constructor(
     protected readonly context: vscode.ExtensionContext,
@@ -139,6 +145,8 @@ export abstract class LivePanel<S> implements vscode.Disposable {
   protected abstract pages(): (vscode.WebviewPanel | undefined)[];
   /** The page that marks the box at the editor's cursor. */
   protected abstract cursorPage(): vscode.WebviewPanel | undefined;
+  /** Opens (or reveals) that page on the followed document. */
+  protected abstract openCursorPage(): Promise<vscode.WebviewPanel | undefined>;
   /** The id of the box (or actor) for a line of the document. */
   protected abstract idAtLine(model: S, line: number): string | undefined;
   /** Computes the model of the followed document and posts it to the open pages. */
@@ -204,7 +212,10 @@ export abstract class LivePanel<S> implements vscode.Disposable {
       panel.title = how.title;
     }
     panel.onDidDispose(() => how.closed());
-    panel.webview.onDidReceiveMessage((raw: unknown) => how.onMessage(raw));
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      if ((raw as { type?: unknown } | undefined)?.type === 'ready') this.readyPages.add(panel);
+      return how.onMessage(raw);
+    });
     panel.webview.html = html(this.context, panel.webview, how.title, how.spec);
     return panel;
   }
@@ -252,9 +263,44 @@ export abstract class LivePanel<S> implements vscode.Disposable {
       case 'rendered':
         this.renderedEmitter.fire({ version: msg.version, at: performance.now() });
         return true;
+      case 'rasterised':
+        this.rasterising.get(msg.id)?.done(msg.png, msg.error);
+        return true;
       default:
         return false;
     }
+  }
+
+  /**
+   * A standalone SVG as PNG bytes: by the native rasteriser where this host has it (the desktop app
+   * with @resvg/resvg-js, as in the CLI), else drawn on a canvas by the view's page (opened if
+   * needed): so PNG works in the browser version of VS Code and in an installed VSIX too.
+   */
+  protected async toPng(svg: string): Promise<Uint8Array> {
+    const native = pngRenderer().render;
+    if (native) return native(svg);
+    const page = this.cursorPage() ?? (await this.openCursorPage());
+    if (!page) throw new Error('the panel that draws the picture could not be opened');
+    for (let waited = 0; !this.readyPages.has(page); waited += 100) {
+      if (waited >= 20000) throw new Error('the panel that draws the picture did not load');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const id = ++this.rasterId;
+    const base64 = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => done(undefined, 'the panel did not draw the picture within 30 seconds'), 30000);
+      const closed = page.onDidDispose(() => done(undefined, 'the panel was closed while drawing the picture'));
+      const done = (png?: string, error?: string) => {
+        clearTimeout(timer);
+        closed.dispose();
+        this.rasterising.delete(id);
+        if (png) resolve(png);
+        else reject(new Error(error ?? 'the panel returned no picture'));
+      };
+      this.rasterising.set(id, { done });
+      const msg: RasteriseMessage = { type: 'rasterise', id, svg, scale: 2 };
+      void page.webview.postMessage(msg);
+    });
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   }
 
   /** The column of a line the cursor goes to when the page reveals it. */

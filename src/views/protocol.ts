@@ -80,7 +80,8 @@ export type TocFromWebview =
   /** A toolbar button. */
   | { type: 'command'; command: TocPageCommand }
   /** The page has drawn render number `version` (for the edit-to-screen latency). */
-  | { type: 'rendered'; version: number };
+  | { type: 'rendered'; version: number }
+  | RasterisedMessage;
 
 export type TocPageCommand = 'exportDiagram' | 'showResults' | 'showDiagram' | 'exportMarkdown' | 'exportCsv';
 export const TOC_PAGE_COMMANDS: readonly TocPageCommand[] = ['exportDiagram', 'showResults', 'showDiagram', 'exportMarkdown', 'exportCsv'];
@@ -88,12 +89,30 @@ export const TOC_PAGE_COMMANDS: readonly TocPageCommand[] = ['exportDiagram', 's
 /** Messages the host sends to the diagram page. */
 export type TocToWebview =
   | { type: 'render'; version: number; svg: string; notice?: string; problems: { line: number; message: string }[]; highlight?: string; empty?: string }
-  | { type: 'highlight'; id?: string };
+  | { type: 'highlight'; id?: string }
+  | RasteriseMessage;
 
 /** Messages the host sends to the results-framework page. */
 export type ResultsToWebview = { type: 'render'; version: number; html: string; summary: string };
 
 const MAX_LINE = 10_000_000;
+
+/** The page's answer to `rasterise`: the PNG in base64, or why it could not be drawn. */
+export type RasterisedMessage = { type: 'rasterised'; id: number; png?: string; error?: string };
+/** Asks a diagram or map page to draw a standalone SVG as PNG (where the host has no rasteriser). */
+export type RasteriseMessage = { type: 'rasterise'; id: number; svg: string; scale: number };
+
+/** 40 MB of base64 (30 MB of PNG): more than a 100-megapixel canvas yields. */
+const MAX_PNG_BASE64 = 40_000_000;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function parseRasterised(m: Record<string, unknown>): RasterisedMessage | undefined {
+  if (!Number.isInteger(m.id) || (m.id as number) < 0) return undefined;
+  const id = m.id as number;
+  if (typeof m.png === 'string') return m.png.length > 0 && m.png.length <= MAX_PNG_BASE64 && BASE64.test(m.png) ? { type: 'rasterised', id, png: m.png } : undefined;
+  if (typeof m.error === 'string') return { type: 'rasterised', id, error: m.error.slice(0, 300) };
+  return undefined;
+}
 
 /** Validates an untrusted message from the diagram or results page; undefined for anything unexpected. */
 export function parseTocMessage(msg: unknown): TocFromWebview | undefined {
@@ -112,6 +131,8 @@ export function parseTocMessage(msg: unknown): TocFromWebview | undefined {
       return TOC_PAGE_COMMANDS.includes(m.command as TocPageCommand) ? { type: 'command', command: m.command as TocPageCommand } : undefined;
     case 'rendered':
       return Number.isInteger(m.version) && (m.version as number) >= 0 ? { type: 'rendered', version: m.version as number } : undefined;
+    case 'rasterised':
+      return parseRasterised(m);
     default:
       return undefined;
   }
@@ -133,7 +154,8 @@ export type MapFromWebview =
   /** A toolbar button. */
   | { type: 'command'; command: 'exportMap' }
   /** The page has drawn render number `version`. */
-  | { type: 'rendered'; version: number };
+  | { type: 'rendered'; version: number }
+  | RasterisedMessage;
 
 /** Messages the host sends to the landscape map page. */
 export type MapToWebview =
@@ -152,7 +174,8 @@ export type MapToWebview =
       empty?: string;
     }
   | { type: 'highlight'; id?: string }
-  | { type: 'tab'; tab: MapTab };
+  | { type: 'tab'; tab: MapTab }
+  | RasteriseMessage;
 
 /** Validates an untrusted message from the landscape map page; undefined for anything unexpected. */
 export function parseMapMessage(msg: unknown): MapFromWebview | undefined {
@@ -169,6 +192,8 @@ export function parseMapMessage(msg: unknown): MapFromWebview | undefined {
       return m.command === 'exportMap' ? { type: 'command', command: 'exportMap' } : undefined;
     case 'rendered':
       return Number.isInteger(m.version) && (m.version as number) >= 0 ? { type: 'rendered', version: m.version as number } : undefined;
+    case 'rasterised':
+      return parseRasterised(m);
     default:
       return undefined;
   }

@@ -7,7 +7,6 @@ import { RESULTS_PAGE, TOC_DIAGRAM_PAGE } from '../diagram/pages';
 import { resultsCsv, resultsFramework, resultsHtml, resultsMarkdown } from '../diagram/results';
 import { renderTocSvg, sizeNotice, standaloneSvg } from '../diagram/svg';
 import type { Feature } from '../features/feature';
-import { pngRenderer } from '../platform/png';
 import { diagnosticProblems, folderOf, LivePanel, uriOf } from './live-panel';
 import { parseTocMessage, type ResultsToWebview, type TocFromWebview, type TocToWebview } from './protocol';
 
@@ -79,6 +78,10 @@ export class TocDiagram extends LivePanel<Snapshot> {
 
   protected cursorPage(): vscode.WebviewPanel | undefined {
     return this.panel;
+  }
+
+  protected openCursorPage(): Promise<vscode.WebviewPanel | undefined> {
+    return this.showDiagram(this.doc?.uri);
   }
 
   protected idAtLine(snap: Snapshot, line: number): string | undefined {
@@ -194,16 +197,15 @@ export class TocDiagram extends LivePanel<Snapshot> {
     }
   }
 
-  /** Impact Hubs: Export Diagram… — SVG (standalone), PNG (desktop and CLI) or Mermaid text. */
+  /** Impact Hubs: Export Diagram… — SVG (standalone), PNG or Mermaid text. */
   async exportDiagram(args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
     if (!(await this.ensureDoc())) return undefined;
-    const png = pngRenderer();
     let format = args.format;
     if (!format) {
       const pick = await vscode.window.showQuickPick(
         [
           { label: 'SVG', description: 'a standalone picture; looks the same in browsers, on GitHub and in editors', format: 'svg' as const },
-          { label: 'PNG', description: png.render ? 'a bitmap, twice the diagram size' : 'not available here — choose for details', format: 'png' as const },
+          { label: 'PNG', description: 'a bitmap, twice the diagram size', format: 'png' as const },
           { label: 'Mermaid', description: 'flowchart text that GitHub renders in a ```mermaid block', format: 'mermaid' as const },
         ],
         { title: 'Export the theory-of-change diagram as', placeHolder: 'Choose a format' },
@@ -211,10 +213,6 @@ export class TocDiagram extends LivePanel<Snapshot> {
       format = pick?.format;
     }
     if (!format) return undefined;
-    if (format === 'png' && !png.render) {
-      void vscode.window.showInformationMessage(`Impact Hubs: ${png.reason}`);
-      return undefined;
-    }
     const ext = format === 'mermaid' ? 'mmd' : format;
     let uri = args.uri ? uriOf(args.uri) : undefined;
     if (!uri) {
@@ -232,9 +230,15 @@ export class TocDiagram extends LivePanel<Snapshot> {
     const work = async (): Promise<Uint8Array> => {
       if (format === 'mermaid') return new TextEncoder().encode(toMermaid(snap.graph, { problemLines, fenced: uri!.path.toLowerCase().endsWith('.md') }));
       const svg = standaloneSvg(snap.graph, { problemLines, collapsed: this.collapsed });
-      return format === 'png' ? png.render!(svg) : new TextEncoder().encode(svg);
+      return format === 'png' ? this.toPng(svg) : new TextEncoder().encode(svg);
     };
-    const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: exporting the diagram as ${format.toUpperCase()}…` }, work);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: exporting the diagram as ${format.toUpperCase()}…` }, work);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Impact Hubs: the diagram was not exported: ${e instanceof Error ? e.message : String(e)}. Nothing was written.`);
+      return undefined;
+    }
     if (!(await writeChosen(uri, bytes, args.replace))) return undefined;
     const label = vscode.workspace.asRelativePath(uri);
     void vscode.window.showInformationMessage(`Impact Hubs: diagram exported to ${label}.`);

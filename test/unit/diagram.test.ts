@@ -300,6 +300,11 @@ describe('diagram (src/diagram)', () => {
     assert.deepEqual(parseTocMessage({ type: 'toggle', id: 'o2' }), { type: 'toggle', id: 'o2' });
     assert.deepEqual(parseTocMessage({ type: 'command', command: 'exportCsv' }), { type: 'command', command: 'exportCsv' });
     assert.deepEqual(parseTocMessage({ type: 'rendered', version: 3 }), { type: 'rendered', version: 3 });
+    assert.deepEqual(parseTocMessage({ type: 'rasterised', id: 2, png: 'iVBORw0KGgo=' }), { type: 'rasterised', id: 2, png: 'iVBORw0KGgo=' });
+    assert.deepEqual(parseTocMessage({ type: 'rasterised', id: 2, error: 'x'.repeat(1000) }), { type: 'rasterised', id: 2, error: 'x'.repeat(300) });
+    for (const bad of [{ type: 'rasterised', id: -1, png: 'iVBO' }, { type: 'rasterised', id: 1, png: '<script>' }, { type: 'rasterised', id: 1, png: '' }, { type: 'rasterised', id: 1 }]) {
+      assert.equal(parseTocMessage(bad), undefined, JSON.stringify(bad));
+    }
     for (const bad of [null, 'reveal', { type: 'reveal', line: -1 }, { type: 'reveal', line: 1.5 }, { type: 'reveal', line: '2' }, { type: 'toggle', id: '' }, { type: 'toggle', id: 'x'.repeat(81) }, { type: 'command', command: 'rm' }, { type: 'rendered', version: -1 }, { type: 'eval', code: '1' }]) {
       assert.equal(parseTocMessage(bad), undefined, JSON.stringify(bad));
     }

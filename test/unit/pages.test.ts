@@ -15,7 +15,8 @@ import { page as webviewPage } from '../../src/core/html';
 import { layoutGrid, layoutNetwork } from '../../src/diagram/landscape';
 import { gridSvg, mapSummary, networkSvg } from '../../src/diagram/landscape-svg';
 import { LANDSCAPE_MAP_PAGE, TOC_DIAGRAM_PAGE, type WebviewPageSpec } from '../../src/diagram/pages';
-import { renderTocSvg } from '../../src/diagram/svg';
+import { renderTocSvg, standaloneSvg } from '../../src/diagram/svg';
+import { parseMapMessage, parseTocMessage } from '../../src/views/protocol';
 import { parseLandscape } from '../../src/documents/landscape';
 import { parseTheoryOfChange } from '../../src/documents/toc';
 import { readerPage, type ReaderRestore } from '../../src/core/reader-html';
@@ -153,6 +154,16 @@ describe('webview pages in Chromium (reader, compare, diagram and map scripts)',
     return page;
   }
   const messages = (page: Page) => page.evaluate(() => (window as unknown as { __messages: Message[] }).__messages);
+  /** The first message of a type (and id) the page posts, waiting for it. */
+  async function waitForMessage(page: Page, type: string, id?: number): Promise<Message> {
+    for (let i = 0; i < 100; i++) {
+      const m = (await messages(page)).find((x) => x.type === type && (id === undefined || x.id === id));
+      if (m) return m;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no ${type} message`);
+  }
+  const parseRasterisedOk = (m: object) => parseTocMessage(m)?.type === 'rasterised' && parseMapMessage(m)?.type === 'rasterised';
   const inView = (page: Page, selector: string) =>
     page.evaluate((sel) => {
       const r = document.querySelector(sel)!.getBoundingClientRect();
@@ -514,6 +525,26 @@ describe('webview pages in Chromium (reader, compare, diagram and map scripts)',
     await page.waitForFunction(() => document.querySelector('g.lm-actor[data-id="delta-university"]')?.classList.contains('lm-current'));
     assert.equal(await page.locator('g.lm-current').count(), 1);
     await page.context().close();
+  });
+
+  it('Diagram and map: a rasterise message comes back as a PNG twice the picture\u2019s size; a broken picture as an error', async () => {
+    const graph = parseTheoryOfChange(sample('riverlands-theory-of-change.md'));
+    const svg = standaloneSvg(graph);
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    for (const spec of [TOC_DIAGRAM_PAGE, LANDSCAPE_MAP_PAGE]) {
+      const page = await open(specPage(spec, 'PNG'));
+      await post(page, { type: 'rasterise', id: 7, svg, scale: 2 });
+      const reply = (await waitForMessage(page, 'rasterised')) as unknown as { id: number; png?: string; error?: string };
+      assert.equal(reply.id, 7);
+      const bytes = Buffer.from(reply.png!, 'base64');
+      assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      assert.equal(bytes.readUInt32BE(16), 2 * width);
+      assert.ok(parseRasterisedOk(reply), 'the host accepts the reply');
+      await post(page, { type: 'rasterise', id: 8, svg: '<svg', scale: 2 });
+      const broken = (await waitForMessage(page, 'rasterised', 8)) as unknown as { id: number; error?: string };
+      assert.match(broken.error ?? '', /could not be drawn/);
+      await page.context().close();
+    }
   });
 
   it('Diagram and map: the notice shows only when the host sends one; zoom stops at each page’s limits; a fitted picture refits when the panel is resized, a zoomed one stays', async () => {
