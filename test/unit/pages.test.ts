@@ -539,6 +539,7 @@ describe('webview pages in Chromium (reader, compare, diagram and map scripts)',
       const bytes = Buffer.from(reply.png!, 'base64');
       assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
       assert.equal(bytes.readUInt32BE(16), 2 * width);
+      if (process.env.SAVE_PNG) fs.writeFileSync(process.env.SAVE_PNG, bytes); // to look at it
       assert.ok(parseRasterisedOk(reply), 'the host accepts the reply');
       await post(page, { type: 'rasterise', id: 8, svg: '<svg', scale: 2 });
       const broken = (await waitForMessage(page, 'rasterised', 8)) as unknown as { id: number; error?: string };
