@@ -2,7 +2,8 @@
  * SVG → PNG with @resvg/resvg-js (a maintained Rust rasteriser with prebuilt per-platform binaries
  * from npm; no browser). Loaded lazily and only where Node can load native modules: the CLI and
  * the desktop extension host. In the web worker the bundle aliases the module to an empty shim,
- * so `pngRenderer()` reports why PNG is not available instead of failing.
+ * so `pngRenderer()` reports why it is not available instead of failing; the views then have
+ * their panel draw the PNG on a canvas.
  */
 
 export type PngRenderer = (svg: string, scale?: number) => Uint8Array;
@@ -17,7 +18,8 @@ let cached: { render?: PngRenderer; reason?: string } | undefined;
 export function pngRenderer(): { render?: PngRenderer; reason?: string } {
   if (cached) return cached;
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  if (!isNode) return (cached = { reason: 'PNG export needs the desktop app or the CLI (impact-hubs diagram --format png): the browser version of VS Code cannot run the rasteriser. Export SVG instead; browsers and image editors open it.' });
+  // The views then let their panel draw the PNG (src/views/live-panel.ts toPng).
+  if (!isNode) return (cached = { reason: 'the browser version of VS Code cannot run the native rasteriser' });
   try {
     // A plain require, kept out of the bundle (scripts/build.mjs marks it external).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,7 +37,7 @@ export function pngRenderer(): { render?: PngRenderer; reason?: string } {
           .asPng(),
     };
   } catch (e) {
-    cached = { reason: `PNG export needs the @resvg/resvg-js rasteriser, which this installation does not include (${e instanceof Error ? e.message.split('\n')[0] : String(e)}). Export SVG instead, or use the CLI: impact-hubs diagram FILE --format png.` };
+    cached = { reason: `PNG export needs the @resvg/resvg-js rasteriser, which this installation does not include (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); export SVG instead` };
   }
   return cached;
 }
