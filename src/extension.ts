@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): ImpactHubsApi {
   const reader = new Reader(context, knowledge);
   const checks = new CheckService(context, knowledge);
   const exposed: Record<string, unknown> = { knowledge, reader, checks };
-  const ctx: FeatureContext = { extension: context, knowledge, reader, checks, expose: (name, value) => (exposed[name] = value) };
+  const ctx: FeatureContext = { extension: context, knowledge, reader, checks, pictures: new Map(), expose: (name, value) => (exposed[name] = value) };
   context.subscriptions.push(knowledge, reader, checks, ...FEATURES.map((feature) => feature(ctx)));
   exposed.activationMs = performance.now() - started;
   const references = exposed.references as { extendMarkdownIt<T>(md: T): T };

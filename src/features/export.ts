@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { pngRenderer } from '../platform/png';
 import { exists } from '../services/vscode-ports';
 import { exportableType } from '../export/doc-type';
-import { FORMATS, isExportFormat, type ExportDoc, type ExportFormat, type ExportReport } from '../export/model';
+import { FORMATS, isExportFormat, type ExportDoc, type ExportExtras, type ExportFormat, type ExportReport } from '../export/model';
 import type { PdfRenderer } from '../export/pdf';
 import type { Feature } from './feature';
 
@@ -141,9 +141,11 @@ export const exportDocument: Feature = (ctx) => {
     // A theory of change's diagram and results framework, a landscape map's grid and network are
     // added by prepareExport (src/export/extras.ts), as in the CLI; with a PNG too where this host
     // can rasterise (the desktop app with @resvg/resvg-js), for Word readers without SVG.
+    const prepare = (extras?: ExportExtras): ExportDoc =>
+      lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name, rasterise: pngRenderer().render, extras });
     let doc: ExportDoc;
     try {
-      doc = lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name, rasterise: pngRenderer().render });
+      doc = prepare();
     } catch (e) {
       const line = e instanceof lib().ExportError ? (e as { line?: number }).line : undefined;
       const go = 'Go to Problem';
@@ -177,6 +179,22 @@ export const exportDocument: Feature = (ctx) => {
       const replace = 'Replace';
       const pick = await vscode.window.showWarningMessage(`${baseName(target)} already exists. Replace it with the export?`, { modal: true, detail: 'The existing file is overwritten; this cannot be undone.' }, replace);
       if (pick !== replace) return undefined;
+    }
+
+    // Word files carry a PNG copy of each picture for readers without SVG. Where this host has no
+    // native rasteriser (an installed VSIX, vscode.dev) the diagram's or the map's panel draws it.
+    const drawInPanel = format === 'docx' && !pngRenderer().render ? ctx.pictures.get(exportableType(text) ?? '') : undefined;
+    if (drawInPanel) {
+      const extras = lib().extrasFor(exportableType(text), text);
+      if (extras?.figures?.length) {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: drawing the pictures of ${name} for Word…` }, async () => {
+          for (const f of extras.figures ?? []) {
+            if (!f.svg || f.png) continue;
+            f.png = await drawInPanel(f.svg).catch(() => undefined); // SVG alone still shows in Word 2016+ and LibreOffice
+          }
+        });
+        doc = prepare(extras);
+      }
     }
 
     const chosen = format;

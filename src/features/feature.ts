@@ -10,6 +10,11 @@ export interface FeatureContext {
   readonly reader: Reader;
   /** Runs the checks and owns the one diagnostics collection. */
   readonly checks: CheckService;
+  /**
+   * By document type (`theory-of-change`, `landscape-map`): draws a standalone SVG as PNG in that
+   * view's panel, for hosts without the native rasteriser (Word exports carry a real PNG then).
+   */
+  readonly pictures: Map<string, (svg: string) => Promise<Uint8Array>>;
   /** Makes an internal object reachable from the integration tests (only in test mode). */
   expose(name: string, value: unknown): void;
 }

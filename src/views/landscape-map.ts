@@ -234,5 +234,6 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
 export const landscapeMap: Feature = (ctx) => {
   const view = new LandscapeMapView(ctx.extension);
   ctx.expose('landscapeMap', view);
+  ctx.pictures.set('landscape-map', (svg) => view.toPng(svg));
   return view;
 };

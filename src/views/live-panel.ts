@@ -276,7 +276,7 @@ export abstract class LivePanel<S> implements vscode.Disposable {
    * with @resvg/resvg-js, as in the CLI), else drawn on a canvas by the view's page (opened if
    * needed): so PNG works in the browser version of VS Code and in an installed VSIX too.
    */
-  protected async toPng(svg: string): Promise<Uint8Array> {
+  async toPng(svg: string): Promise<Uint8Array> {
     const native = pngRenderer().render;
     if (native) return native(svg);
     const page = this.cursorPage() ?? (await this.openCursorPage());

@@ -283,5 +283,6 @@ export class TocDiagram extends LivePanel<Snapshot> {
 export const tocDiagram: Feature = (ctx) => {
   const view = new TocDiagram(ctx.extension);
   ctx.expose('tocDiagram', view);
+  ctx.pictures.set('theory-of-change', (svg) => view.toPng(svg));
   return view;
 };
