@@ -574,35 +574,8 @@ function parse(source: string): TocGraph {
     else node.assumptions.push({ text: plainText(clean), line });
   }
 
-  // ---- outcomes pathway (nesting)
-  const pathway = sections.find((s) => s.id === 'outcomes');
-  let ordinal = 0;
-  const nesting: { child: TocNode; parent?: TocNode; line: number }[] = [];
-  if (pathway) {
-    const { items } = scanSection(lines, pathway.start, pathway.end);
-    const stack: { indent: number; node?: TocNode }[] = [];
-    for (const item of items) {
-      while (stack.length && stack[stack.length - 1].indent >= item.indent) stack.pop();
-      const parent = [...stack].reverse().find((s) => s.node)?.node;
-      const { label, rest } = takeLabel(item.text, ATTACH_LABELS);
-      if (label) {
-        if (parent) attach(parent, label, rest, item.line);
-        else problems.push({ line: item.line, code: 'misplaced-attachment', message: `This ${label} is not nested under an outcome: indent it under the outcome it belongs to, or start it with an id ("o2: …") in the ${label === 'indicator' ? 'Indicators' : 'Assumptions'} section.` });
-        stack.push({ indent: item.indent });
-        continue;
-      }
-      const named = takeLabel(item.text, NODE_LABELS);
-      const kind: TocNodeKind = named.label === 'output' ? 'output' : named.label === 'intervention' ? 'intervention' : 'outcome';
-      const node = newNode(kind, named.rest, item.line, kind === 'intervention' ? undefined : `o${++ordinal}`);
-      if (kind === 'intervention') {
-        // An intervention nested in the pathway contributes to its parent.
-        pendingIntervention(node, parent);
-      } else nesting.push({ child: node, parent, line: item.line });
-      stack.push({ indent: item.indent, node });
-    }
-  }
-
-  // ---- interventions
+  // Interventions: those nested in the pathway and those in their own section (the state comes
+  // first: the pathway meets nested interventions before the Interventions section is read).
   let interventionOrdinal = 0;
   const interventionSection = sections.find((s) => s.id === 'interventions');
   const interventions: { node: TocNode; refs: string[]; line: number; nestedUnder?: TocNode }[] = [];
@@ -616,8 +589,17 @@ function parse(source: string): TocGraph {
     }
     interventions.push({ node, refs, line: node.line, nestedUnder: parent });
   }
-  if (interventionSection) {
-    const { items } = scanSection(lines, interventionSection.start, interventionSection.end);
+  // ---- outcomes pathway (nesting)
+  const pathway = sections.find((s) => s.id === 'outcomes');
+  let ordinal = 0;
+  const nesting: { child: TocNode; parent?: TocNode; line: number }[] = [];
+  /**
+   * A section's list items with their nesting: an indicator or assumption item is attached to the
+   * nearest box above it (or reported as misplaced); `visit` reads every other item with that box
+   * and returns the box it makes, or undefined for a detail line that makes none.
+   */
+  function walkNested(section: { start: number; end: number }, misplaced: (label: string) => string, visit: (item: { text: string; line: number }, parent: TocNode | undefined) => TocNode | undefined) {
+    const { items } = scanSection(lines, section.start, section.end);
     const stack: { indent: number; node?: TocNode }[] = [];
     for (const item of items) {
       while (stack.length && stack[stack.length - 1].indent >= item.indent) stack.pop();
@@ -625,19 +607,46 @@ function parse(source: string): TocGraph {
       const { label, rest } = takeLabel(item.text, ATTACH_LABELS);
       if (label) {
         if (parent) attach(parent, label, rest, item.line);
-        else problems.push({ line: item.line, code: 'misplaced-attachment', message: `This ${label} is not nested under an intervention or outcome.` });
+        else problems.push({ line: item.line, code: 'misplaced-attachment', message: misplaced(label) });
         stack.push({ indent: item.indent });
         continue;
       }
-      if (parent) {
-        // A sub-item of an intervention: more detail, part of its text.
-        continue;
-      }
-      // The id may sit after the arrow's references: newNode takes it from the whole line.
-      const node = newNode('intervention', takeLabel(item.text, ['intervention']).rest, item.line);
-      pendingIntervention(node);
-      stack.push({ indent: item.indent, node });
+      const node = visit(item, parent);
+      if (node) stack.push({ indent: item.indent, node });
     }
+  }
+
+  if (pathway) {
+    walkNested(
+      pathway,
+      (label) => `This ${label} is not nested under an outcome: indent it under the outcome it belongs to, or start it with an id ("o2: …") in the ${label === 'indicator' ? 'Indicators' : 'Assumptions'} section.`,
+      (item, parent) => {
+        const named = takeLabel(item.text, NODE_LABELS);
+        const kind: TocNodeKind = named.label === 'output' ? 'output' : named.label === 'intervention' ? 'intervention' : 'outcome';
+        const node = newNode(kind, named.rest, item.line, kind === 'intervention' ? undefined : `o${++ordinal}`);
+        if (kind === 'intervention') {
+          // An intervention nested in the pathway contributes to its parent.
+          pendingIntervention(node, parent);
+        } else nesting.push({ child: node, parent, line: item.line });
+        return node;
+      },
+    );
+  }
+
+  // ---- interventions
+  if (interventionSection) {
+    walkNested(
+      interventionSection,
+      (label) => `This ${label} is not nested under an intervention or outcome.`,
+      (item, parent) => {
+        // A sub-item of an intervention: more detail, part of its text.
+        if (parent) return undefined;
+        // The id may sit after the arrow's references: newNode takes it from the whole line.
+        const node = newNode('intervention', takeLabel(item.text, ['intervention']).rest, item.line);
+        pendingIntervention(node);
+        return node;
+      },
+    );
   }
 
   // ---- ids: explicit ids first, then ordinals where free

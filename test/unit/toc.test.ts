@@ -121,6 +121,14 @@ describe('theory-of-change notation (src/documents/toc.ts)', () => {
       assert.deepEqual(g.problems, []);
     });
 
+    it('reads an intervention nested in the pathway as contributing to its parent (it threw before the Interventions section was read)', () => {
+      const g = parseTheoryOfChange(`## Long-term goal\nBy 2030 all is well.\n\n## Outcomes pathway\n- A\n  - Intervention: Radio spots → \n  - B\n\n## Interventions\n- Do X → o2\n`);
+      assert.deepEqual(g.problems.map((p) => p.code), []);
+      assert.deepEqual(ids(g), ['goal', 'o1', 'i1', 'o2', 'i2']);
+      assert.deepEqual(edgeList(g), ['i1>o1:contributes', 'i2>o2:contributes', 'o1>goal:precondition', 'o2>o1:precondition']);
+      assert.equal(g.nodes.find((n) => n.id === 'i1')?.text, 'Radio spots');
+    });
+
     it('accepts the older snippet labels (**Goal:**, **Outcome:**) and Indicator:/Assumption: prefixes in sections', () => {
       const g = parseTheoryOfChange(`## Long-term goal\n**Goal:** By 2030 it works.\n\n## Outcomes pathway\n- **Outcome:** Parents trust schools.\n\n## Indicators\n- **o1:** parents; target 70%; by 2029\n\n## Assumptions\n- Assumption: o1: Fees stay low.\n`);
       assert.equal(g.goal?.text, 'By 2030 it works.');
