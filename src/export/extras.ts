@@ -6,8 +6,9 @@
  * - a landscape map gets its power–interest grid (after *Actors*) and its ecosystem network
  *   (after *Relations*).
  * The extension and the CLI both call this, so both exports get them. SVG always (HTML shows it,
- * Word 2016 and later draw it); PNG too when the host can rasterise (the CLI and the desktop app
- * with @resvg/resvg-js): Word files then carry it as the picture's fallback for older readers.
+ * Word 2016 and later draw it); PNG too when a rasteriser is passed (the CLI's @resvg/resvg-js; the
+ * extension fills the PNGs itself through its views, which can also draw in their panels): Word
+ * files then carry it as the picture's fallback for older readers.
  */
 import { renderMapSvg } from '../diagram/landscape-svg';
 import { MISSING, resultsFramework, rowCells, type ResultsRow } from '../diagram/results';

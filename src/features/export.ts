@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { pngRenderer } from '../platform/png';
 import { exists } from '../services/vscode-ports';
 import { exportableType } from '../export/doc-type';
 import { FORMATS, isExportFormat, type ExportDoc, type ExportExtras, type ExportFormat, type ExportReport } from '../export/model';
@@ -139,10 +138,9 @@ export const exportDocument: Feature = (ctx) => {
     await knowledge.workspaceReady().catch(() => undefined);
 
     // A theory of change's diagram and results framework, a landscape map's grid and network are
-    // added by prepareExport (src/export/extras.ts), as in the CLI; with a PNG too where this host
-    // can rasterise (the desktop app with @resvg/resvg-js), for Word readers without SVG.
+    // added by prepareExport (src/export/extras.ts), as in the CLI.
     const prepare = (extras?: ExportExtras): ExportDoc =>
-      lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name, rasterise: pngRenderer().render, extras });
+      lib().prepareExport(text, { resolve: lib().storeResolver(knowledge.store, (p) => vscode.workspace.asRelativePath(vscode.Uri.parse(p))), today: new Date().toISOString().slice(0, 10), fileName: name, extras });
     let doc: ExportDoc;
     try {
       doc = prepare();
@@ -181,20 +179,18 @@ export const exportDocument: Feature = (ctx) => {
       if (pick !== replace) return undefined;
     }
 
-    // Word files carry a PNG copy of each picture for readers without SVG. Where this host has no
-    // native rasteriser (an installed VSIX, vscode.dev) the diagram's or the map's panel draws it.
-    const drawInPanel = format === 'docx' && !pngRenderer().render ? ctx.pictures.get(exportableType(text) ?? '') : undefined;
-    if (drawInPanel) {
-      const extras = lib().extrasFor(exportableType(text), text);
-      if (extras?.figures?.length) {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: drawing the pictures of ${name} for Word…` }, async () => {
-          for (const f of extras.figures ?? []) {
-            if (!f.svg || f.png) continue;
-            f.png = await drawInPanel(f.svg).catch(() => undefined); // SVG alone still shows in Word 2016+ and LibreOffice
-          }
-        });
-        doc = prepare(extras);
-      }
+    // Word files carry a PNG copy of each picture for readers without SVG, made by the view that
+    // draws the document (its toPng: the native rasteriser where there is one, else its panel).
+    const type = exportableType(text);
+    const draw = format === 'docx' && type ? ctx.pictures.get(type) : undefined;
+    const extras = draw ? lib().extrasFor(type, text) : undefined;
+    if (draw && extras?.figures?.length) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Impact Hubs: drawing the pictures of ${name} for Word…` }, async () => {
+        for (const f of extras.figures ?? []) {
+          if (f.svg && !f.png) f.png = await draw(f.svg).catch(() => undefined); // SVG alone still shows in Word 2016+ and LibreOffice
+        }
+      });
+      doc = prepare(extras);
     }
 
     const chosen = format;

@@ -3,9 +3,8 @@ import type { Guide, GuideItem, GuideStatus } from '../checks/guide';
 import type { LandscapeLink } from '../checks/landscape';
 import type { DocType } from '../core/outlines';
 import type { Finding } from '../checks/types';
-import { citeExamples, sectionExamples } from '../core/section-examples';
+import { citeExamples } from '../core/section-examples';
 import type { KnowledgeService } from '../services/knowledge';
-import type { Feature } from '../features/feature';
 import type { CheckService, DocumentCheck } from '../services/check-service';
 
 /** A node of the Charter Guide tree (plain data; the provider turns it into TreeItems). */
@@ -202,9 +201,3 @@ export class CharterGuide implements vscode.TreeDataProvider<GuideNode>, vscode.
     for (const d of this.disposables) d.dispose();
   }
 }
-
-export const charterGuide: Feature = (ctx) => {
-  const g = new CharterGuide(ctx.checks, ctx.knowledge, sectionExamples);
-  ctx.expose('charterGuide', g);
-  return g;
-};

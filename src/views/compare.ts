@@ -4,7 +4,6 @@ import { makeNonce, page } from '../core/html';
 import type { TreeNode } from '../core/tree-model';
 import type { KnowledgeDoc } from '../core/types';
 import type { KnowledgeService } from '../services/knowledge';
-import type { Feature } from '../features/feature';
 import { panelIcon } from './icons';
 import { parseFromWebview } from './protocol';
 
@@ -171,9 +170,3 @@ ${comparisonHtml(c)}</main>`,
     for (const d of this.disposables) d.dispose();
   }
 }
-
-export const compare: Feature = (ctx) => {
-  const v = new CompareView(ctx.extension, ctx.knowledge);
-  ctx.expose('compare', v);
-  return v;
-};

@@ -4,7 +4,6 @@ import { actorAtLine, parseLandscape, type LandscapeMap } from '../documents/lan
 import { layoutGrid, layoutNetwork } from '../diagram/landscape';
 import { LANDSCAPE_MAP_PAGE } from '../diagram/pages';
 import { gridSvg, mapEmptyMessage, mapSummary, networkNotice, networkSvg, standaloneMapSvg, type MapView } from '../diagram/landscape-svg';
-import type { Feature } from '../features/feature';
 import { diagnosticProblems, folderOf, LivePanel, uriOf } from './live-panel';
 import { parseMapMessage, type MapFromWebview, type MapTab, type MapToWebview } from './protocol';
 import { writeChosen } from '../services/vscode-ports';
@@ -228,12 +227,4 @@ export class LandscapeMapView extends LivePanel<Snapshot> {
     void vscode.window.showInformationMessage(`Impact Hubs: landscape map (${view}) exported to ${vscode.workspace.asRelativePath(uri)}.`);
     return uri;
   }
-
 }
-
-export const landscapeMap: Feature = (ctx) => {
-  const view = new LandscapeMapView(ctx.extension);
-  ctx.expose('landscapeMap', view);
-  ctx.pictures.set('landscape-map', (svg) => view.toPng(svg));
-  return view;
-};

@@ -68,20 +68,24 @@ export function parseFromWebview(msg: unknown): FromWebview | undefined {
 
 // ------------------------------------------------------------------ theory-of-change diagram and results framework
 
+/** What every live page (diagram, results framework, landscape map) sends; src/views/live-panel.ts handles it. */
+export type LivePageMessage =
+  | { type: 'ready' }
+  /** A box, result or actor was clicked (or Enter pressed on it): reveal its 0-based line. */
+  | { type: 'reveal'; line: number }
+  /** The page has drawn render number `version` (for the edit-to-screen latency). */
+  | { type: 'rendered'; version: number }
+  | RasterisedMessage;
+
 /** Messages the diagram and results-framework pages send to the host. */
 export type TocFromWebview =
-  | { type: 'ready' }
-  /** A node or a result was clicked (or Enter pressed on it): reveal its 0-based line. */
-  | { type: 'reveal'; line: number }
+  | LivePageMessage
   /** Collapse or expand the pathway below a node. */
   | { type: 'toggle'; id: string }
   /** Expand every collapsed pathway. */
   | { type: 'expandAll' }
   /** A toolbar button. */
-  | { type: 'command'; command: TocPageCommand }
-  /** The page has drawn render number `version` (for the edit-to-screen latency). */
-  | { type: 'rendered'; version: number }
-  | RasterisedMessage;
+  | { type: 'command'; command: TocPageCommand };
 
 export type TocPageCommand = 'exportDiagram' | 'showResults' | 'showDiagram' | 'exportMarkdown' | 'exportCsv';
 export const TOC_PAGE_COMMANDS: readonly TocPageCommand[] = ['exportDiagram', 'showResults', 'showDiagram', 'exportMarkdown', 'exportCsv'];
@@ -114,27 +118,35 @@ function parseRasterised(m: Record<string, unknown>): RasterisedMessage | undefi
   return undefined;
 }
 
-/** Validates an untrusted message from the diagram or results page; undefined for anything unexpected. */
-export function parseTocMessage(msg: unknown): TocFromWebview | undefined {
-  if (!msg || typeof msg !== 'object') return undefined;
-  const m = msg as Record<string, unknown>;
+/** Validates the messages every live page sends; undefined for anything else. */
+function parseLivePage(m: Record<string, unknown>): LivePageMessage | undefined {
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
     case 'reveal':
       return Number.isInteger(m.line) && (m.line as number) >= 0 && (m.line as number) < MAX_LINE ? { type: 'reveal', line: m.line as number } : undefined;
-    case 'toggle':
-      return typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 80 ? { type: 'toggle', id: m.id } : undefined;
-    case 'expandAll':
-      return { type: 'expandAll' };
-    case 'command':
-      return TOC_PAGE_COMMANDS.includes(m.command as TocPageCommand) ? { type: 'command', command: m.command as TocPageCommand } : undefined;
     case 'rendered':
       return Number.isInteger(m.version) && (m.version as number) >= 0 ? { type: 'rendered', version: m.version as number } : undefined;
     case 'rasterised':
       return parseRasterised(m);
     default:
       return undefined;
+  }
+}
+
+/** Validates an untrusted message from the diagram or results page; undefined for anything unexpected. */
+export function parseTocMessage(msg: unknown): TocFromWebview | undefined {
+  if (!msg || typeof msg !== 'object') return undefined;
+  const m = msg as Record<string, unknown>;
+  switch (m.type) {
+    case 'toggle':
+      return typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 80 ? { type: 'toggle', id: m.id } : undefined;
+    case 'expandAll':
+      return { type: 'expandAll' };
+    case 'command':
+      return TOC_PAGE_COMMANDS.includes(m.command as TocPageCommand) ? { type: 'command', command: m.command as TocPageCommand } : undefined;
+    default:
+      return parseLivePage(m);
   }
 }
 
@@ -146,16 +158,11 @@ export const MAP_TABS: readonly MapTab[] = ['grid', 'network'];
 
 /** Messages the landscape map page sends to the host. */
 export type MapFromWebview =
-  | { type: 'ready' }
-  /** An actor (or relation) was clicked, or Enter pressed on it: reveal its 0-based line. */
-  | { type: 'reveal'; line: number }
+  | LivePageMessage
   /** The user switched tabs. */
   | { type: 'tab'; tab: MapTab }
   /** A toolbar button. */
-  | { type: 'command'; command: 'exportMap' }
-  /** The page has drawn render number `version`. */
-  | { type: 'rendered'; version: number }
-  | RasterisedMessage;
+  | { type: 'command'; command: 'exportMap' };
 
 /** Messages the host sends to the landscape map page. */
 export type MapToWebview =
@@ -182,19 +189,11 @@ export function parseMapMessage(msg: unknown): MapFromWebview | undefined {
   if (!msg || typeof msg !== 'object') return undefined;
   const m = msg as Record<string, unknown>;
   switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'reveal':
-      return Number.isInteger(m.line) && (m.line as number) >= 0 && (m.line as number) < MAX_LINE ? { type: 'reveal', line: m.line as number } : undefined;
     case 'tab':
       return MAP_TABS.includes(m.tab as MapTab) ? { type: 'tab', tab: m.tab as MapTab } : undefined;
     case 'command':
       return m.command === 'exportMap' ? { type: 'command', command: 'exportMap' } : undefined;
-    case 'rendered':
-      return Number.isInteger(m.version) && (m.version as number) >= 0 ? { type: 'rendered', version: m.version as number } : undefined;
-    case 'rasterised':
-      return parseRasterised(m);
     default:
-      return undefined;
+      return parseLivePage(m);
   }
 }

@@ -4,7 +4,6 @@ import type { Rating } from '../core/types';
 import { caseStudyTree, countDocs, filterTree, frameworkTree, GROUPINGS, ownTree, principleTree, type Grouping, type TreeNode } from '../core/tree-model';
 import type { KnowledgeService } from '../services/knowledge';
 import { folderSegments } from '../store/folders';
-import type { Feature } from '../features/feature';
 import { createNewFile } from '../services/vscode-ports';
 
 const ratingIcon = (r: Rating) => new vscode.ThemeIcon(RATING_INFO[r].icon, new vscode.ThemeColor(RATING_INFO[r].color));
@@ -231,9 +230,3 @@ export class Sidebar implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
-
-export const sidebar: Feature = (ctx) => {
-  const v = new Sidebar(ctx.extension, ctx.knowledge);
-  ctx.expose('sidebar', v);
-  return v;
-};

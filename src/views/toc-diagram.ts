@@ -6,7 +6,6 @@ import { toMermaid } from '../diagram/mermaid';
 import { RESULTS_PAGE, TOC_DIAGRAM_PAGE } from '../diagram/pages';
 import { resultsCsv, resultsFramework, resultsHtml, resultsMarkdown } from '../diagram/results';
 import { renderTocSvg, sizeNotice, standaloneSvg } from '../diagram/svg';
-import type { Feature } from '../features/feature';
 import { diagnosticProblems, folderOf, LivePanel, uriOf } from './live-panel';
 import { parseTocMessage, type ResultsToWebview, type TocFromWebview, type TocToWebview } from './protocol';
 
@@ -277,12 +276,4 @@ export class TocDiagram extends LivePanel<Snapshot> {
     void vscode.window.showInformationMessage(`Impact Hubs: results framework exported to ${vscode.workspace.asRelativePath(uri)}.`);
     return uri;
   }
-
 }
-
-export const tocDiagram: Feature = (ctx) => {
-  const view = new TocDiagram(ctx.extension);
-  ctx.expose('tocDiagram', view);
-  ctx.pictures.set('theory-of-change', (svg) => view.toPng(svg));
-  return view;
-};

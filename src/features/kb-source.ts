@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ruleMarkdown } from '../checks/docs';
 import { RULES } from '../checks/rules';
-import type { Feature } from '../features/feature';
+import type { Feature } from './feature';
 import { readExtensionFile } from '../services/vscode-ports';
 import { KB_SCHEME } from '../services/kb-uri';
 
